@@ -1,0 +1,45 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { DomainError } from '../errors/domain-errors';
+import { AuthenticatedRequest, PUBLIC_KEY, SCOPES_KEY } from './auth.decorators';
+import { AccessTokenVerifier } from './principal';
+import type { Scope } from './scopes';
+
+const BEARER = /^Bearer ([A-Za-z0-9\-._~+/]{16,512}=*)$/i;
+
+/**
+ * Global guard: a route is public only when it says so; every other route
+ * needs a valid bearer token with the scopes its @Scopes names.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: AccessTokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const required = this.reflector.getAllAndOverride<Scope[] | undefined>(SCOPES_KEY, targets) ?? [];
+
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const header = request.headers.authorization;
+    if (!header) throw new DomainError('UNAUTHORIZED', 'No token provided', 'NO_TOKEN');
+    const match = BEARER.exec(header);
+    if (!match) throw new DomainError('UNAUTHORIZED', 'Only valid bearer authentication supported', 'INVALID_TOKEN');
+
+    const principal = await this.verifier.verify(match[1]);
+    if (!principal) throw new DomainError('UNAUTHORIZED', 'Invalid access token', 'INVALID_TOKEN');
+    if (principal.expiresAt.getTime() <= Date.now()) {
+      throw new DomainError('TOKEN_EXPIRED', 'The access token expired', 'TOKEN_EXPIRED');
+    }
+    const missing = required.filter((scope) => !principal.scopes.has(scope));
+    if (missing.length) {
+      throw new DomainError('INSUFFICIENT_SCOPE', `Insufficient client scope: needs ${missing.join(', ')}`, 'INSUFFICIENT_SCOPE');
+    }
+    request.principal = principal;
+    return true;
+  }
+}

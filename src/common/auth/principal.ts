@@ -1,0 +1,19 @@
+import type { Scope } from './scopes';
+
+/** Who is calling: the app (client) and, for user tokens, the listener. */
+export interface Principal {
+  clientId: string;
+  /** Null for client-credentials tokens. */
+  userId: string | null;
+  /** The listener's country (ISO 3166-1 alpha-2), used for `market=from_token`. */
+  country: string | null;
+  product: 'free' | 'premium' | null;
+  scopes: ReadonlySet<Scope>;
+  expiresAt: Date;
+}
+
+/** Looks up the principal behind a bearer token; implemented by the OAuth module. */
+export abstract class AccessTokenVerifier {
+  /** Resolves null when the token is unknown or revoked. */
+  abstract verify(token: string): Promise<Principal | null>;
+}

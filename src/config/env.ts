@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+const booleanFromString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const urlWithProtocols = (protocols: string[]) =>
+  z.url({
+    protocol: new RegExp(`^(${protocols.join('|')})$`),
+    error: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+  });
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Absent: the embedded PGlite database under DATA_DIR. */
+    DATABASE_URL: urlWithProtocols(['postgres', 'postgresql']).optional(),
+    REDIS_URL: urlWithProtocols(['redis', 'rediss']).optional(),
+    /** Embedded database files; `memory://` keeps them in memory (tests). */
+    DATA_DIR: z.string().min(1).default('./data'),
+    PUBLIC_URL: urlWithProtocols(['http', 'https']).optional(),
+    URI_SCHEME: z
+      .string()
+      .regex(/^[a-z][a-z0-9+.-]{0,31}$/, 'must be a lowercase URI scheme such as "backbeat"')
+      .default('backbeat'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Seed the demo catalog when the database is empty. */
+    SEED_DEMO: booleanFromString.default(true),
+    /** Size of the demo catalog seeded on first start. */
+    SEED_TRACKS: z.coerce.number().int().min(0).max(50_000_000).default(100_000),
+    /** Development tokens (`npm run token`) until the OAuth server exists; never in production. */
+    DEV_TOKENS: booleanFromString.optional(),
+    CORS_ORIGINS: z.string().default('*'),
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(512 * 1024),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  })
+  .transform((env) => ({
+    ...env,
+    PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    DEV_TOKENS: env.DEV_TOKENS ?? env.NODE_ENV !== 'production',
+  }));
+
+export type Env = z.infer<typeof envSchema>;
+
+export class InvalidEnvironmentError extends Error {}
+
+/** Parses the environment once; throws a readable error naming every bad variable. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const defined = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(defined);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const name = issue.path.join('.');
+      return `  ${name}: ${issue.message}${name in defined ? ` (got ${JSON.stringify(defined[name])})` : ''}`;
+    });
+    throw new InvalidEnvironmentError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+/** Secret values never printed in logs. */
+export function redactEnv(env: Env): Record<string, unknown> {
+  const redactUrl = (url?: string) => (url ? url.replace(/\/\/[^@/]*@/, '//***@') : undefined);
+  return { ...env, DATABASE_URL: redactUrl(env.DATABASE_URL), REDIS_URL: redactUrl(env.REDIS_URL) };
+}

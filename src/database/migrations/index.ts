@@ -1,0 +1,9 @@
+// Every migration, in order. `npm run migration:generate -- Name` appends new ones.
+import type { MigrationInterface } from 'typeorm';
+import { Initial1795544072179 } from './1795544072179-Initial';
+import { SearchIndexes1795544073179 } from './1795544073179-SearchIndexes';
+
+export const MIGRATIONS: Array<new () => MigrationInterface> = [
+  Initial1795544072179,
+  SearchIndexes1795544073179,
+];

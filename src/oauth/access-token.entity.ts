@@ -1,0 +1,31 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { UserEntity } from './user.entity';
+
+/** An issued access token; only its SHA-256 hash is stored. */
+@Entity('oauth_access_tokens')
+@Index('idx_access_tokens_user', ['userId'])
+@Index('idx_access_tokens_expiry', ['expiresAt'])
+export class AccessTokenEntity {
+  /** Hex SHA-256 of the token. */
+  @PrimaryColumn({ type: 'char', length: 64, name: 'token_hash' })
+  tokenHash: string;
+
+  @Column('varchar', { length: 64, name: 'client_id' })
+  clientId: string;
+
+  @Column('varchar', { length: 64, name: 'user_id', nullable: true })
+  userId: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'user_id' })
+  user?: UserEntity | null;
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  scopes: string[];
+
+  @Column('timestamptz', { name: 'expires_at' })
+  expiresAt: Date;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import { DataSource } from 'typeorm';
+import { AccessTokenVerifier, Principal } from '../common/auth/principal';
+import { isScope, Scope } from '../common/auth/scopes';
+import { AccessTokenEntity } from './access-token.entity';
+import { Product } from './user.entity';
+
+export const ACCESS_TOKEN_TTL_SECONDS = 3600;
+/** How long a verified token is trusted without asking the database again. */
+const VERIFY_CACHE_TTL_MS = 10_000;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface IssuedToken {
+  access_token: string;
+  token_type: 'Bearer';
+  expires_in: number;
+  scope: string;
+}
+
+@Injectable()
+export class AccessTokensService extends AccessTokenVerifier {
+  private readonly cache = new LRUCache<string, Principal>({ max: 50_000, ttl: VERIFY_CACHE_TTL_MS });
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async issue(params: { clientId: string; userId: string | null; scopes: readonly Scope[]; ttlSeconds?: number }): Promise<IssuedToken> {
+    const token = randomBytes(48).toString('base64url');
+    const ttl = params.ttlSeconds ?? ACCESS_TOKEN_TTL_SECONDS;
+    await this.dataSource.getRepository(AccessTokenEntity).insert({
+      tokenHash: hashToken(token),
+      clientId: params.clientId,
+      userId: params.userId,
+      scopes: [...params.scopes],
+      expiresAt: new Date(Date.now() + ttl * 1000),
+    });
+    return { access_token: token, token_type: 'Bearer', expires_in: ttl, scope: params.scopes.join(' ') };
+  }
+
+  async verify(token: string): Promise<Principal | null> {
+    const tokenHash = hashToken(token);
+    const cached = this.cache.get(tokenHash);
+    if (cached) return cached;
+    const rows: Array<{
+      client_id: string;
+      user_id: string | null;
+      scopes: string[];
+      expires_at: Date;
+      country: string | null;
+      product: Product | null;
+    }> = await this.dataSource.query(
+      `SELECT t.client_id, t.user_id, t.scopes, t.expires_at, u.country, u.product
+         FROM oauth_access_tokens t LEFT JOIN users u ON u.id = t.user_id
+        WHERE t.token_hash = $1`,
+      [tokenHash],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const principal: Principal = {
+      clientId: row.client_id,
+      userId: row.user_id,
+      country: row.country,
+      product: row.product,
+      scopes: new Set(row.scopes.filter(isScope)),
+      expiresAt: new Date(row.expires_at),
+    };
+    this.cache.set(tokenHash, principal);
+    return principal;
+  }
+
+  async revoke(token: string): Promise<void> {
+    const tokenHash = hashToken(token);
+    this.cache.delete(tokenHash);
+    await this.dataSource.getRepository(AccessTokenEntity).delete({ tokenHash });
+  }
+}
