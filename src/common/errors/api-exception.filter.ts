@@ -70,7 +70,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
           : Array.isArray((response as { message?: unknown }).message)
             ? ((response as { message: string[] }).message).join('; ')
             : String((response as { message?: unknown }).message ?? exception.message);
-      return { status, message: status >= 500 ? 'Internal server error' : message, reason: HttpStatus[status] };
+      return { status, message: status === 500 ? 'Internal server error' : message, reason: HttpStatus[status] };
     }
     if (isFastifyClientError(exception)) {
       return { status: exception.statusCode, message: exception.message, reason: exception.code };

@@ -1,0 +1,71 @@
+import etag from '@fastify/etag';
+import helmet from '@fastify/helmet';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { AppModule } from './app.module';
+import { HttpMetrics } from './common/metrics/metrics';
+import type { Env } from './config/env';
+import { buildOpenApiDocument, serveOpenApi } from './openapi/openapi';
+
+const INCOMING_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+export function fastifyAdapter(env: Pick<Env, 'BODY_LIMIT_BYTES'>): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    // Keep a caller's request id when it looks sane, so logs join up across services.
+    genReqId: (raw: IncomingMessage) => {
+      const incoming = raw.headers['x-request-id'];
+      const id = typeof incoming === 'string' && INCOMING_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+      (raw as { id?: string }).id = id;
+      return id;
+    },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+}
+
+/** Builds the whole gateway: used by main.ts, the CLIs and the tests. */
+export async function createApp(env: Env, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env), fastifyAdapter(env), {
+    bufferLogs: true,
+    logger: options.logger === false ? false : undefined,
+  });
+  if (options.logger !== false) app.useLogger(app.get(Logger));
+  else app.useLogger(false);
+  await configureApp(app, env);
+  await app.init();
+  return app;
+}
+
+export async function configureApp(app: NestFastifyApplication, env: Env): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    done();
+  });
+  app.get(HttpMetrics).install(fastify);
+  await app.register(helmet, {
+    // The API reference page at /docs loads its own scripts and styles.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+      },
+    },
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  await app.register(etag);
+  app.enableCors({
+    origin: env.CORS_ORIGINS === '*' ? true : env.CORS_ORIGINS.split(',').map((o) => o.trim()),
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'],
+    allowedHeaders: ['authorization', 'content-type', 'if-none-match', 'x-request-id'],
+    exposedHeaders: ['etag', 'retry-after', 'x-request-id', 'location'],
+    maxAge: 600,
+  });
+  serveOpenApi(app as INestApplication, buildOpenApiDocument(app as INestApplication, env.PUBLIC_URL));
+}

@@ -1,0 +1,213 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Page, UrlBuilder } from '../common/http/url-builder';
+import { CatalogPresenter } from './catalog.presenter';
+import { CatalogReader, inIdOrder } from './catalog.reader';
+import type { SearchResultsDto } from './dto/catalog-objects.dto';
+import {
+  CATALOG_SEARCH_TYPES,
+  genreQuery,
+  isEmptySearch,
+  parseSearch,
+  ParsedSearch,
+  SearchType,
+  tsQuery,
+} from './search-query';
+
+export interface SearchParams {
+  q: string;
+  types: SearchType[];
+  market: string | null;
+  limit: number;
+  offset: number;
+}
+
+type CatalogType = 'track' | 'album' | 'artist';
+
+interface Ranked {
+  ids: string[];
+  total: number;
+}
+
+/** Trigram similarity above which a name counts as a near miss (PostgreSQL's default). */
+const FUZZY_THRESHOLD = 0.3;
+/** Only this many best matches are ranked by relevance; Spotify caps search paging at 1,000 too. */
+const MAX_RANKED = 1050;
+
+/**
+ * Catalog search: full-text on weighted lexemes (GIN), ranked by relevance,
+ * exact-name matches and popularity; trigram similarity catches typos when
+ * full-text finds nothing.
+ */
+@Injectable()
+export class SearchService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reader: CatalogReader,
+    private readonly presenter: CatalogPresenter,
+    private readonly urls: UrlBuilder,
+  ) {}
+
+  async search(params: SearchParams): Promise<SearchResultsDto> {
+    const parsed = parseSearch(params.q);
+    const result: Record<string, Page<unknown>> = {};
+    await Promise.all(
+      params.types.map(async (type) => {
+        const ranked =
+          CATALOG_SEARCH_TYPES.has(type) && !isEmptySearch(parsed)
+            ? await this.rank(type as CatalogType, parsed, params)
+            : { ids: [], total: 0 };
+        result[`${type}s`] = this.urls.page(await this.hydrate(type, ranked.ids, params.market), {
+          path: '/search',
+          query: { q: params.q, type: params.types.join(','), market: params.market },
+          offset: params.offset,
+          limit: params.limit,
+          total: ranked.total,
+        });
+      }),
+    );
+    return result as SearchResultsDto;
+  }
+
+  private async hydrate(type: SearchType, ids: string[], market: string | null): Promise<unknown[]> {
+    if (!ids.length) return [];
+    switch (type) {
+      case 'track':
+        return inIdOrder(ids, await this.reader.tracksByIds(ids)).flatMap((r) => (r ? [this.presenter.track(r, market)] : []));
+      case 'album':
+        return inIdOrder(ids, await this.reader.simplifiedAlbumsByIds(ids)).flatMap((r) =>
+          r ? [this.presenter.simplifiedAlbum(r, market)] : [],
+        );
+      case 'artist':
+        return inIdOrder(ids, await this.reader.artistsByIds(ids)).flatMap((r) => (r ? [this.presenter.artist(r)] : []));
+      default:
+        return [];
+    }
+  }
+
+  /** The ids of one page of matches, best first, and how many match in all (up to the ranking cap). */
+  private async rank(type: CatalogType, s: ParsedSearch, params: SearchParams): Promise<Ranked> {
+    const filters = this.filters(type, s, params.market);
+    if (!filters) return { ids: [], total: 0 };
+    const fullText = await this.fullTextRank(type, s, filters, params);
+    const freeTextOnly = filters.where.length === 1 && (s.words.length > 0 || s.phrases.length > 0) && !params.market;
+    if (fullText.total > 0 || !freeTextOnly) return fullText;
+    return this.fuzzyRank(type, [...s.words, ...s.phrases.flat()].join(' '), params);
+  }
+
+  /**
+   * SQL conditions for one type, or null when a filter cannot apply to it
+   * (an ISRC never matches an artist). `where[0]` is the full-text match.
+   */
+  private filters(type: CatalogType, s: ParsedSearch, market: string | null): { where: string[]; values: unknown[] } | null {
+    if (s.isrc && type !== 'track') return null;
+    if (s.upc && type !== 'album') return null;
+    if (s.track.length && type !== 'track') return null;
+    if (s.album.length && type === 'artist') return null;
+    if (s.tags.size && type !== 'album') return null;
+    if (s.year && type === 'artist') return null;
+
+    const artistWeight = type === 'artist' ? 'A' : 'B';
+    const text = tsQuery([
+      { words: s.words, prefixLast: true },
+      ...s.phrases.map((p) => ({ words: p })),
+      { words: s.artist, weights: artistWeight },
+      { words: s.album, weights: type === 'album' ? 'A' : 'C' },
+      { words: s.track, weights: 'A' },
+    ]);
+    const genres = genreQuery(s.genre);
+    const query = [text, genres].filter(Boolean).join(' & ');
+
+    const where: string[] = [];
+    const values: unknown[] = [];
+    const param = (value: unknown) => {
+      values.push(value);
+      return `$${values.length}`;
+    };
+    const alias = type === 'track' ? 't' : type === 'album' ? 'a' : 'ar';
+    where.push(query ? `${alias}.search_vector @@ to_tsquery('simple', bb_normalize(${param(query)}))` : 'true');
+    // Phrases must also appear in order.
+    for (const phrase of s.phrases) {
+      where.push(`${alias}.search_vector @@ phraseto_tsquery('simple', bb_normalize(${param(phrase.join(' '))}))`);
+    }
+    if (s.year) where.push(`a.release_year BETWEEN ${param(s.year.from)} AND ${param(s.year.to)}`);
+    if (s.isrc) where.push(`t.isrc = ${param(s.isrc)}`);
+    if (s.upc) where.push(`a.upc = ${param(s.upc)}`);
+    if (s.tags.has('new')) where.push(`a.release_date >= to_char(current_date - 14, 'YYYY-MM-DD') AND a.release_date_precision = 'day'`);
+    if (s.tags.has('hipster')) where.push(`a.popularity <= 10`);
+    // Artists are not licensed per market; their releases are.
+    if (market && type !== 'artist') where.push(`${param(market)}::varchar = ANY(${alias}.available_markets)`);
+    return { where, values };
+  }
+
+  private from(type: CatalogType): string {
+    switch (type) {
+      case 'track':
+        return 'tracks t JOIN albums a ON a.id = t.album_id';
+      case 'album':
+        return 'albums a';
+      case 'artist':
+        return 'artists ar';
+    }
+  }
+
+  private async fullTextRank(
+    type: CatalogType,
+    s: ParsedSearch,
+    filters: { where: string[]; values: unknown[] },
+    params: SearchParams,
+  ): Promise<Ranked> {
+    const alias = type === 'track' ? 't' : type === 'album' ? 'a' : 'ar';
+    const values = [...filters.values];
+    const param = (value: unknown) => {
+      values.push(value);
+      return `$${values.length}`;
+    };
+    const exactName = [...s.words, ...s.phrases.flat(), ...(type === 'artist' ? s.artist : type === 'album' ? s.album : s.track)].join(' ');
+    const exact = exactName ? `bb_normalize(${alias}.name) = bb_normalize(${param(exactName)})` : 'false';
+    const allWords = [...s.words, ...s.phrases.flat(), ...s.artist, ...s.album, ...s.track];
+    // Relevance from the weighted lexemes, a bonus for the exact name, then popularity.
+    const relevance = allWords.length
+      ? `ts_rank(c.search_vector, to_tsquery('simple', bb_normalize(${param(tsQuery([{ words: allWords }]))})))`
+      : '0';
+    const candidates = `SELECT ${alias}.id, ${alias}.popularity, ${alias}.search_vector, ${exact} AS exact
+        FROM ${this.from(type)} WHERE ${filters.where.join(' AND ')}
+        ORDER BY exact DESC, ${alias}.popularity DESC LIMIT ${MAX_RANKED}`;
+    const rows: { id: string; total: number }[] = await this.db.query(
+      `SELECT c.id, count(*) OVER ()::int AS total FROM (${candidates}) c
+        ORDER BY ${relevance} + CASE WHEN c.exact THEN 1 ELSE 0 END + c.popularity / 200.0 DESC, c.popularity DESC, c.id
+        LIMIT ${param(params.limit)} OFFSET ${param(params.offset)}`,
+      values,
+    );
+    return this.toRanked(rows, () => this.count(type, filters));
+  }
+
+  private async fuzzyRank(type: CatalogType, text: string, params: SearchParams): Promise<Ranked> {
+    const table = type === 'track' ? 'tracks' : type === 'album' ? 'albums' : 'artists';
+    const rows: { id: string; total: number }[] = await this.db.query(
+      `SELECT id, count(*) OVER ()::int AS total
+         FROM (SELECT id, popularity, similarity(bb_normalize(name), bb_normalize($1)) AS score
+                 FROM ${table} WHERE bb_normalize(name) % bb_normalize($1)
+                ORDER BY score DESC LIMIT ${MAX_RANKED}) m
+        WHERE score >= ${FUZZY_THRESHOLD}
+        ORDER BY score DESC, popularity DESC, id LIMIT $2 OFFSET $3`,
+      [text, params.limit, params.offset],
+    );
+    return this.toRanked(rows, async () => 0);
+  }
+
+  private async toRanked(rows: { id: string; total: number }[], countPastEnd: () => Promise<number>): Promise<Ranked> {
+    // Past the last match the window count is empty; count separately so `total` stays right.
+    const total = rows.length ? rows[0].total : await countPastEnd();
+    return { ids: rows.map((r) => r.id), total };
+  }
+
+  private async count(type: CatalogType, filters: { where: string[]; values: unknown[] }): Promise<number> {
+    const rows: { total: number }[] = await this.db.query(
+      `SELECT count(*)::int AS total FROM (SELECT 1 FROM ${this.from(type)} WHERE ${filters.where.join(' AND ')} LIMIT ${MAX_RANKED}) c`,
+      filters.values,
+    );
+    return rows[0].total;
+  }
+}
