@@ -4,7 +4,7 @@ import { CurrentPrincipal, Scopes } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { Ids100QueryDto, Ids20QueryDto, Ids50QueryDto, MarketQueryDto, PagingQueryDto } from '../common/dto/query-params.dto';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
-import { ParseIdPipe } from '../common/http/parse-id.pipe';
+import { ApiIdParam, ParseIdPipe } from '../common/http/parse-id.pipe';
 import { AlbumsService } from './albums.service';
 import { ArtistsService } from './artists.service';
 import { TracksService } from './tracks.service';
@@ -38,6 +38,7 @@ export class CatalogController {
   @ApiTags('Tracks')
   @ApiOperation({ operationId: 'getTrack', summary: 'Get a track' })
   @ApiNotFoundResponse({ description: 'No track has this id.', type: ErrorResponseDto })
+  @ApiIdParam('track')
   @Get('tracks/:id')
   getTrack(@Param('id', ParseIdPipe) id: string, @Query() query: MarketQueryDto, @CurrentPrincipal() p: Principal): Promise<TrackDto> {
     return this.tracks.getTrack(id, resolveMarket(query.market, p));
@@ -53,6 +54,7 @@ export class CatalogController {
   @ApiTags('Tracks')
   @ApiOperation({ operationId: 'getAudioFeatures', summary: "Get a track's audio features" })
   @ApiNotFoundResponse({ description: 'No track has this id.', type: ErrorResponseDto })
+  @ApiIdParam('track')
   @Get('audio-features/:id')
   getAudioFeatures(@Param('id', ParseIdPipe) id: string): Promise<AudioFeaturesDto> {
     return this.tracks.getAudioFeatures(id);
@@ -68,6 +70,7 @@ export class CatalogController {
   @ApiTags('Albums')
   @ApiOperation({ operationId: 'getAlbum', summary: 'Get an album' })
   @ApiNotFoundResponse({ description: 'No album has this id.', type: ErrorResponseDto })
+  @ApiIdParam('album')
   @Get('albums/:id')
   getAlbum(@Param('id', ParseIdPipe) id: string, @Query() query: MarketQueryDto, @CurrentPrincipal() p: Principal): Promise<AlbumDto> {
     return this.albums.getAlbum(id, resolveMarket(query.market, p));
@@ -83,6 +86,7 @@ export class CatalogController {
   @ApiTags('Albums')
   @ApiOperation({ operationId: 'getAlbumTracks', summary: "Get an album's tracks" })
   @ApiNotFoundResponse({ description: 'No album has this id.', type: ErrorResponseDto })
+  @ApiIdParam('album')
   @Get('albums/:id/tracks')
   getAlbumTracks(
     @Param('id', ParseIdPipe) id: string,
@@ -95,6 +99,7 @@ export class CatalogController {
   @ApiTags('Artists')
   @ApiOperation({ operationId: 'getArtist', summary: 'Get an artist' })
   @ApiNotFoundResponse({ description: 'No artist has this id.', type: ErrorResponseDto })
+  @ApiIdParam('artist')
   @Get('artists/:id')
   getArtist(@Param('id', ParseIdPipe) id: string): Promise<ArtistDto> {
     return this.artists.getArtist(id);
@@ -110,6 +115,7 @@ export class CatalogController {
   @ApiTags('Artists')
   @ApiOperation({ operationId: 'getArtistAlbums', summary: "Get an artist's albums" })
   @ApiNotFoundResponse({ description: 'No artist has this id.', type: ErrorResponseDto })
+  @ApiIdParam('artist')
   @Get('artists/:id/albums')
   getArtistAlbums(
     @Param('id', ParseIdPipe) id: string,
@@ -127,6 +133,7 @@ export class CatalogController {
   @ApiTags('Artists')
   @ApiOperation({ operationId: 'getArtistTopTracks', summary: "Get an artist's top tracks" })
   @ApiNotFoundResponse({ description: 'No artist has this id.', type: ErrorResponseDto })
+  @ApiIdParam('artist')
   @Get('artists/:id/top-tracks')
   async getArtistTopTracks(
     @Param('id', ParseIdPipe) id: string,

@@ -64,7 +64,7 @@ export function buildOpenApiDocument(app: INestApplication, publicUrl: string): 
       'oauth2',
     )
     .build();
-  return sortKeys(SwaggerModule.createDocument(app, config));
+  return sortKeys(SwaggerModule.createDocument(app, config, { autoTagControllers: false }));
 }
 
 /** Serves the document at /v1/openapi.json and an interactive reference at /docs. */

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { AlbumType, ReleaseDatePrecision } from '../entities/album.entity';
 import { ExternalIdsDto, ExternalUrlsDto, FollowersDto, ImageDto, PagingDto } from '../../common/dto/common-objects.dto';
 
@@ -177,22 +178,22 @@ export class PagingCategoryDto extends PagingDto {
 }
 
 export class SeveralTracksDto {
-  /** In the order of the requested ids; null where an id is unknown. */
+  @ApiProperty({ type: () => [TrackDto], description: 'In the order of the requested ids; null where an id is unknown.' })
   tracks: (TrackDto | null)[];
 }
 
 export class SeveralAlbumsDto {
-  /** In the order of the requested ids; null where an id is unknown. */
+  @ApiProperty({ type: () => [AlbumDto], description: 'In the order of the requested ids; null where an id is unknown.' })
   albums: (AlbumDto | null)[];
 }
 
 export class SeveralArtistsDto {
-  /** In the order of the requested ids; null where an id is unknown. */
+  @ApiProperty({ type: () => [ArtistDto], description: 'In the order of the requested ids; null where an id is unknown.' })
   artists: (ArtistDto | null)[];
 }
 
 export class SeveralAudioFeaturesDto {
-  /** In the order of the requested ids; null where an id is unknown. */
+  @ApiProperty({ type: () => [AudioFeaturesDto], description: 'In the order of the requested ids; null where an id is unknown.' })
   audio_features: (AudioFeaturesDto | null)[];
 }
 

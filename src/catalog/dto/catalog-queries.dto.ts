@@ -1,6 +1,7 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ArrayMinSize } from 'class-validator';
-import { CommaSeparated, MarketQueryDto, PagingQueryDto } from '../../common/dto/query-params.dto';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { CommaList, MarketQueryDto, PagingQueryDto } from '../../common/dto/query-params.dto';
 import { ALBUM_GROUPS, AlbumGroup } from '../artists.service';
 import { SEARCH_TYPES, SearchType } from '../search-query';
 
@@ -17,9 +18,8 @@ export class SearchQueryDto extends MarketQueryDto {
   q: string;
 
   /** Comma-separated types to search: album, artist, playlist, track, show, episode, audiobook. */
-  @CommaSeparated()
-  @ArrayMinSize(1, { message: 'type must name at least one type' })
-  @IsIn(SEARCH_TYPES, { each: true, message: `type must be a list of: ${SEARCH_TYPES.join(', ')}` })
+  @ApiProperty({ type: 'string', example: 'track,artist' })
+  @CommaList('type', { allowed: SEARCH_TYPES })
   type: SearchType[];
 
   /** Results per type, 0 to 50. */
@@ -28,6 +28,7 @@ export class SearchQueryDto extends MarketQueryDto {
   @IsInt({ message: 'limit must be an integer' })
   @Min(0, { message: 'limit must not be negative' })
   @Max(50, { message: 'limit must be at most 50' })
+  @ApiProperty({ required: false, type: 'integer' })
   limit: number = 20;
 
   /** Index of the first result, at most 1000. */
@@ -36,6 +37,7 @@ export class SearchQueryDto extends MarketQueryDto {
   @IsInt({ message: 'offset must be an integer' })
   @Min(0, { message: 'offset must not be negative' })
   @Max(1000, { message: 'offset must be at most 1000' })
+  @ApiProperty({ required: false, type: 'integer' })
   offset: number = 0;
 
   /** Accepted for compatibility; Backbeat has no externally hosted audio. */
@@ -46,9 +48,9 @@ export class SearchQueryDto extends MarketQueryDto {
 
 export class ArtistAlbumsQueryDto extends PagingQueryDto {
   /** Comma-separated groups to include: album, single, appears_on, compilation. All when left out. */
+  @ApiProperty({ type: 'string', required: false, example: 'album,single' })
   @IsOptional()
-  @CommaSeparated()
-  @IsIn(ALBUM_GROUPS, { each: true, message: `include_groups must be a list of: ${ALBUM_GROUPS.join(', ')}` })
+  @CommaList('include_groups', { allowed: ALBUM_GROUPS })
   include_groups?: AlbumGroup[];
 }
 

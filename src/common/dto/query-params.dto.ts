@@ -1,6 +1,7 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ID_PATTERN } from '../ids';
 
 /** Splits a comma-separated query value, trimming blanks. */
@@ -28,6 +29,7 @@ export class PagingQueryDto extends MarketQueryDto {
   @IsInt({ message: 'limit must be an integer' })
   @Min(1, { message: 'limit must be at least 1' })
   @Max(50, { message: 'limit must be at most 50' })
+  @ApiProperty({ required: false, type: 'integer' })
   limit: number = 20;
 
   /** Index of the first item to return. */
@@ -36,33 +38,41 @@ export class PagingQueryDto extends MarketQueryDto {
   @IsInt({ message: 'offset must be an integer' })
   @Min(0, { message: 'offset must not be negative' })
   @Max(100_000, { message: 'offset must be at most 100000' })
+  @ApiProperty({ required: false, type: 'integer' })
   offset: number = 0;
 }
 
-/** Validates a comma-separated list of 1 to `max` base62 ids. */
-function IdList(max: number): PropertyDecorator {
-  return applyDecorators(
-    CommaSeparated(),
-    ArrayMinSize(1, { message: 'ids must name at least one id' }),
-    ArrayMaxSize(max, { message: `ids must name at most ${max} ids` }),
-    Matches(ID_PATTERN, { each: true, message: 'ids must be 22-character base62 ids' }),
-  );
+/**
+ * A comma-separated query list, documented as the plain string it is on the
+ * wire (as Spotify does) and validated item by item.
+ */
+export function CommaList(name: string, rule: { max?: number; pattern?: RegExp; allowed?: readonly string[] }): PropertyDecorator {
+  const checks: PropertyDecorator[] = [CommaSeparated(), ArrayMinSize(1, { message: `${name} must name at least one value` })];
+  if (rule.max) checks.push(ArrayMaxSize(rule.max, { message: `${name} must name at most ${rule.max} values` }));
+  if (rule.pattern) checks.push(Matches(rule.pattern, { each: true, message: `${name} must be 22-character base62 ids` }));
+  if (rule.allowed) checks.push(IsIn(rule.allowed, { each: true, message: `${name} must be a list of: ${rule.allowed.join(', ')}` }));
+  return applyDecorators(...checks);
 }
+
+const IdList = (max: number) => CommaList('ids', { max, pattern: ID_PATTERN });
 
 export class Ids20QueryDto extends MarketQueryDto {
   /** Comma-separated base62 ids, at most 20. */
   @IdList(20)
+  @ApiProperty({ type: 'string', example: '4uLU6hMCjMI75M1A2tKUQC,1301WleyT98MSxVHPZCA6M' })
   ids: string[];
 }
 
 export class Ids50QueryDto extends MarketQueryDto {
   /** Comma-separated base62 ids, at most 50. */
   @IdList(50)
+  @ApiProperty({ type: 'string', example: '4uLU6hMCjMI75M1A2tKUQC,1301WleyT98MSxVHPZCA6M' })
   ids: string[];
 }
 
 export class Ids100QueryDto {
   /** Comma-separated base62 ids, at most 100. */
   @IdList(100)
+  @ApiProperty({ type: 'string', example: '4uLU6hMCjMI75M1A2tKUQC,1301WleyT98MSxVHPZCA6M' })
   ids: string[];
 }
