@@ -24,7 +24,7 @@ export class AlbumsService {
 
   async getAlbums(ids: string[], market: string | null): Promise<(AlbumDto | null)[]> {
     const rows = inIdOrder(ids, await this.reader.albumsByIds(ids));
-    return Promise.all(rows.map((row) => (row ? this.withTracks(row, market) : null)));
+    return Promise.all(rows.map((row) => (row ? this.withTracks(row, market) : Promise.resolve(null))));
   }
 
   async getAlbumTracks(id: string, page: { limit: number; offset: number }, market: string | null): Promise<PagingSimplifiedTrackDto> {

@@ -89,6 +89,9 @@ const TRACK_WITH_ALBUM_COLUMNS = `${TRACK_COLUMNS},
 
 export const NEW_RELEASES_MAX = 100;
 
+/** Full tracks by id; `$1` is an array of ids. Exported for the benchmark's bare baseline. */
+export const TRACKS_BY_IDS_SQL = `SELECT ${TRACK_WITH_ALBUM_COLUMNS} FROM tracks t JOIN albums a ON a.id = t.album_id WHERE t.id = ANY($1::varchar[])`;
+
 /** Orders rows as the ids were asked for; unknown ids become null. */
 export function inIdOrder<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -104,10 +107,7 @@ export class CatalogReader {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   tracksByIds(ids: readonly string[]): Promise<TrackWithAlbumRow[]> {
-    return this.db.query(
-      `SELECT ${TRACK_WITH_ALBUM_COLUMNS} FROM tracks t JOIN albums a ON a.id = t.album_id WHERE t.id = ANY($1::varchar[])`,
-      [ids],
-    );
+    return this.db.query<TrackWithAlbumRow[]>(TRACKS_BY_IDS_SQL, [ids]);
   }
 
   albumsByIds(ids: readonly string[]): Promise<FullAlbumRow[]> {
@@ -130,12 +130,12 @@ export class CatalogReader {
 
   async albumTracks(albumId: string, limit: number, offset: number): Promise<{ rows: TrackRow[]; total: number }> {
     const [rows, count] = await Promise.all([
-      this.db.query(
+      this.db.query<TrackRow[]>(
         `SELECT ${TRACK_COLUMNS} FROM tracks t WHERE t.album_id = $1
           ORDER BY t.disc_number, t.track_number, t.id LIMIT $2 OFFSET $3`,
         [albumId, limit, offset],
-      ) as Promise<TrackRow[]>,
-      this.db.query(`SELECT count(*)::int AS total FROM tracks WHERE album_id = $1`, [albumId]) as Promise<{ total: number }[]>,
+      ),
+      this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM tracks WHERE album_id = $1`, [albumId]),
     ]);
     return { rows, total: count[0].total };
   }
@@ -161,22 +161,22 @@ export class CatalogReader {
     const filter = `g.album_group = ANY($2::text[]) AND ($3::text IS NULL OR $3::varchar = ANY(a.available_markets))`;
     const params = [query.artistId, query.groups, query.market];
     const [rows, count] = await Promise.all([
-      this.db.query(
+      this.db.query<(AlbumRow & { album_group: string })[]>(
         `${groups} SELECT g.album_group, ${ALBUM_COLUMNS} FROM groups g JOIN albums a ON a.id = g.album_id WHERE ${filter}
           ORDER BY array_position(ARRAY['album','single','compilation','appears_on'], g.album_group), a.release_date DESC, a.id
           LIMIT $4 OFFSET $5`,
         [...params, query.limit, query.offset],
-      ) as Promise<(AlbumRow & { album_group: string })[]>,
-      this.db.query(
+      ),
+      this.db.query<{ total: number }[]>(
         `${groups} SELECT count(*)::int AS total FROM groups g JOIN albums a ON a.id = g.album_id WHERE ${filter}`,
         params,
-      ) as Promise<{ total: number }[]>,
+      ),
     ]);
     return { rows, total: count[0].total };
   }
 
   artistTopTracks(artistId: string, market: string | null, limit = 10): Promise<TrackWithAlbumRow[]> {
-    return this.db.query(
+    return this.db.query<TrackWithAlbumRow[]>(
       `SELECT ${TRACK_WITH_ALBUM_COLUMNS}
          FROM track_artists ta JOIN tracks t ON t.id = ta.track_id JOIN albums a ON a.id = t.album_id
         WHERE ta.artist_id = $1 AND ($2::text IS NULL OR $2::varchar = ANY(t.available_markets))
@@ -198,12 +198,12 @@ export class CatalogReader {
   async newReleases(limit: number, offset: number): Promise<{ rows: AlbumRow[]; total: number }> {
     const newest = `SELECT id FROM albums WHERE release_date_precision = 'day' ORDER BY release_date DESC, id LIMIT ${NEW_RELEASES_MAX}`;
     const [rows, count] = await Promise.all([
-      this.db.query(
+      this.db.query<AlbumRow[]>(
         `SELECT ${ALBUM_COLUMNS} FROM albums a WHERE a.id IN (${newest})
           ORDER BY a.release_date DESC, a.id LIMIT $1 OFFSET $2`,
         [limit, offset],
-      ) as Promise<AlbumRow[]>,
-      this.db.query(`SELECT count(*)::int AS total FROM (${newest}) n`) as Promise<{ total: number }[]>,
+      ),
+      this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM (${newest}) n`),
     ]);
     return { rows, total: count[0].total };
   }

@@ -67,7 +67,7 @@ export class SearchService {
         });
       }),
     );
-    return result as SearchResultsDto;
+    return result;
   }
 
   private async hydrate(type: SearchType, ids: string[], market: string | null): Promise<unknown[]> {
@@ -81,7 +81,10 @@ export class SearchService {
         );
       case 'artist':
         return inIdOrder(ids, await this.reader.artistsByIds(ids)).flatMap((r) => (r ? [this.presenter.artist(r)] : []));
-      default:
+      case 'playlist':
+      case 'show':
+      case 'episode':
+      case 'audiobook':
         return [];
     }
   }
@@ -194,7 +197,7 @@ export class SearchService {
         ORDER BY score DESC, popularity DESC, id LIMIT $2 OFFSET $3`,
       [text, params.limit, params.offset],
     );
-    return this.toRanked(rows, async () => 0);
+    return this.toRanked(rows, () => Promise.resolve(0));
   }
 
   private async toRanked(rows: { id: string; total: number }[], countPastEnd: () => Promise<number>): Promise<Ranked> {

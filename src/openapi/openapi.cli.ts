@@ -17,8 +17,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
   // Defaults only, so the document does not depend on the local environment.
   const env = loadEnv({});
-  const app = await NestFactory.create(AppModule.forRoot(env), fastifyAdapter(env), { preview: true, logger: false });
-  const text = `${JSON.stringify(buildOpenApiDocument(app as INestApplication, env.PUBLIC_URL), null, 2)}\n`;
+  const app: INestApplication = await NestFactory.create(AppModule.forRoot(env), fastifyAdapter(env), { preview: true, logger: false });
+  const text = `${JSON.stringify(buildOpenApiDocument(app, env.PUBLIC_URL), null, 2)}\n`;
   if (values.check) {
     let current = '';
     try {

@@ -18,7 +18,7 @@ export async function createTestDatabase(overrides: Partial<Record<keyof Env, st
   const base = { NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', PORT: '0', ...overrides };
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    return { env: loadEnv({ ...base, DATA_DIR: IN_MEMORY_DATA_DIR }), drop: async () => undefined, label: 'PGlite' };
+    return { env: loadEnv({ ...base, DATA_DIR: IN_MEMORY_DATA_DIR }), drop: () => Promise.resolve(), label: 'PGlite' };
   }
   const name = `bb_test_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl });
