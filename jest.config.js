@@ -2,18 +2,19 @@
 const transform = {
   '^.+\\.ts$': [
     'ts-jest',
-    { tsconfig: 'tsconfig.json', diagnostics: false, astTransformers: { before: ['<rootDir>/test/helpers/swagger-transformer.js'] } },
+    { tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] }, astTransformers: { before: ['<rootDir>/test/helpers/swagger-transformer.js'] } },
   ],
   // Nest 12 and a few of its dependencies ship ES modules only; Node 20's require(esm) is not
   // available inside Jest's module system, so they are compiled to CommonJS for tests.
-  '^.+\\.m?js$': ['babel-jest', { plugins: [require.resolve('./test/helpers/babel-import-meta.js'), '@babel/plugin-transform-dynamic-import', '@babel/plugin-transform-modules-commonjs'], babelrc: false, configFile: false }],
+  '^.+\\.[mc]?js$': ['babel-jest', { plugins: [require.resolve('./test/helpers/babel-import-meta.js'), '@babel/plugin-transform-dynamic-import', '@babel/plugin-transform-modules-commonjs'], babelrc: false, configFile: false }],
 };
-const ESM_ONLY = ['@nestjs', 'file-type', 'load-esm', 'strtok3', 'token-types', 'peek-readable', 'uint8array-extras', '@tokenizer', 'lru-cache'];
+// PGlite's CommonJS build loads Node built-ins with import(), which Jest's VM rejects without a flag.
+const ESM_ONLY = ['@nestjs', '@electric-sql', 'file-type', 'load-esm', 'strtok3', 'token-types', 'peek-readable', 'uint8array-extras', '@tokenizer', 'lru-cache'];
 const common = {
   testEnvironment: 'node',
   transform,
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
-  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
 };
 
 module.exports = {

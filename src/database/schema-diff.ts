@@ -1,14 +1,18 @@
 import { DataSource } from 'typeorm';
 import type { Env } from '../config/env';
-import { createDataSource, IN_MEMORY_DATA_DIR } from './data-source';
+import { dataSourceOptions, IN_MEMORY_DATA_DIR } from './data-source';
 
 /**
  * Applies every migration to a database (a fresh in-memory PGlite unless
  * DATABASE_URL names one) and returns the SQL that TypeORM would still run
  * to match the entities. Empty means migrations and entities agree.
  */
-export async function pendingSchemaChanges(env: Pick<Env, 'DATABASE_URL' | 'DB_POOL_SIZE'>): Promise<{ up: string[]; down: string[] }> {
-  const dataSource: DataSource = createDataSource({ ...env, DATA_DIR: IN_MEMORY_DATA_DIR });
+export async function pendingSchemaChanges(
+  env: Pick<Env, 'DATABASE_URL' | 'DB_POOL_SIZE'>,
+  extraEntities: Function[] = [],
+): Promise<{ up: string[]; down: string[] }> {
+  const options = dataSourceOptions({ ...env, DATA_DIR: IN_MEMORY_DATA_DIR });
+  const dataSource = new DataSource({ ...options, entities: [...(options.entities as Function[]), ...extraEntities] });
   await dataSource.initialize();
   try {
     const sql = await dataSource.driver.createSchemaBuilder().log();
