@@ -9,9 +9,10 @@ const transform = {
   '^.+\\.[mc]?js$': ['babel-jest', { plugins: [require.resolve('./test/helpers/babel-import-meta.js'), '@babel/plugin-transform-dynamic-import', '@babel/plugin-transform-modules-commonjs'], babelrc: false, configFile: false }],
 };
 // PGlite's CommonJS build loads Node built-ins with import(), which Jest's VM rejects without a flag.
-const ESM_ONLY = ['@nestjs', '@electric-sql', 'file-type', 'load-esm', 'strtok3', 'token-types', 'peek-readable', 'uint8array-extras', '@tokenizer', 'lru-cache'];
+const ESM_ONLY = ['@nestjs', '@electric-sql', '@fastify/static', 'content-disposition', 'cookie', 'file-type', 'load-esm', 'strtok3', 'token-types', 'peek-readable', 'uint8array-extras', '@tokenizer'];
 const common = {
   testEnvironment: 'node',
+  testEnvironmentOptions: { globalsCleanup: 'off' },
   transform,
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
@@ -20,7 +21,8 @@ const common = {
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    // Integration and e2e files start a database (and a server), seeded per file.
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.spec.ts'], testTimeout: 120_000 },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], testTimeout: 120_000 },
   ],
 };

@@ -1,6 +1,15 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptions, getSchemaPath } from '@nestjs/swagger';
 import type { AlbumType, ReleaseDatePrecision } from '../entities/album.entity';
 import { ExternalIdsDto, ExternalUrlsDto, FollowersDto, ImageDto, PagingDto } from '../../common/dto/common-objects.dto';
+
+/** A list answering several ids: in the order asked, null where an id is unknown. */
+function nullableItems(type: Function): ApiPropertyOptions {
+  return {
+    type: 'array',
+    items: { allOf: [{ $ref: getSchemaPath(type) }], nullable: true },
+    description: 'In the order of the requested ids; null where an id is unknown.',
+  } as ApiPropertyOptions;
+}
 
 /** Why an item cannot be played. */
 export class RestrictionsDto {
@@ -178,22 +187,22 @@ export class PagingCategoryDto extends PagingDto {
 }
 
 export class SeveralTracksDto {
-  @ApiProperty({ type: () => [TrackDto], description: 'In the order of the requested ids; null where an id is unknown.' })
+  @ApiProperty(nullableItems(TrackDto))
   tracks: (TrackDto | null)[];
 }
 
 export class SeveralAlbumsDto {
-  @ApiProperty({ type: () => [AlbumDto], description: 'In the order of the requested ids; null where an id is unknown.' })
+  @ApiProperty(nullableItems(AlbumDto))
   albums: (AlbumDto | null)[];
 }
 
 export class SeveralArtistsDto {
-  @ApiProperty({ type: () => [ArtistDto], description: 'In the order of the requested ids; null where an id is unknown.' })
+  @ApiProperty(nullableItems(ArtistDto))
   artists: (ArtistDto | null)[];
 }
 
 export class SeveralAudioFeaturesDto {
-  @ApiProperty({ type: () => [AudioFeaturesDto], description: 'In the order of the requested ids; null where an id is unknown.' })
+  @ApiProperty(nullableItems(AudioFeaturesDto))
   audio_features: (AudioFeaturesDto | null)[];
 }
 
