@@ -44,7 +44,8 @@ export async function startTestApp(options: { seedTracks?: number; env?: Record<
   const app = await createApp(db.env, { logger: false });
   const dataSource = app.get(DataSource);
   if (options.seedTracks !== 0) {
-    await seedCatalog(dataSource, { tracks: options.seedTracks ?? 2000, publicUrl: baseUrl });
+    // Anchored to today, so `tag:new` finds the fixture's five-day-old single.
+    await seedCatalog(dataSource, { tracks: options.seedTracks ?? 2000, publicUrl: baseUrl, anchorDate: new Date() });
   }
   await app.listen(port, '127.0.0.1');
 
