@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Scopes } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { InvalidInputError } from '../common/errors/domain-errors';
@@ -15,6 +15,7 @@ import {
 } from './dto/catalog-objects.dto';
 import { CategoriesQueryDto, LocaleQueryDto, NewReleasesQueryDto, SearchQueryDto } from './dto/catalog-queries.dto';
 import { resolveMarket } from './market';
+import { SEARCH_TYPES } from './search-query';
 import { SearchService } from './search.service';
 
 const CATEGORY_ID = /^[a-z0-9_-]{1,64}$/;
@@ -31,6 +32,12 @@ export class BrowseController {
 
   @ApiTags('Search')
   @ApiOperation({ operationId: 'searchCatalog', summary: 'Search the catalog' })
+  @ApiQuery({
+    name: 'type',
+    required: true,
+    description: `Comma-separated types to search: ${SEARCH_TYPES.join(', ')}.`,
+    schema: { type: 'string', example: 'track,artist' },
+  })
   @Get('search')
   searchCatalog(@Query() query: SearchQueryDto, @CurrentPrincipal() p: Principal): Promise<SearchResultsDto> {
     return this.search.search({

@@ -1,12 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Scopes } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { Ids100QueryDto, Ids20QueryDto, Ids50QueryDto, MarketQueryDto, PagingQueryDto } from '../common/dto/query-params.dto';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { ApiIdParam, ParseIdPipe } from '../common/http/parse-id.pipe';
 import { AlbumsService } from './albums.service';
-import { ArtistsService } from './artists.service';
+import { ALBUM_GROUPS, ArtistsService } from './artists.service';
 import { TracksService } from './tracks.service';
 import {
   AlbumDto,
@@ -114,6 +114,12 @@ export class CatalogController {
 
   @ApiTags('Artists')
   @ApiOperation({ operationId: 'getArtistAlbums', summary: "Get an artist's albums" })
+  @ApiQuery({
+    name: 'include_groups',
+    required: false,
+    description: `Comma-separated groups to include: ${ALBUM_GROUPS.join(', ')}. All when left out.`,
+    schema: { type: 'string', example: 'album,single' },
+  })
   @ApiNotFoundResponse({ description: 'No artist has this id.', type: ErrorResponseDto })
   @ApiIdParam('artist')
   @Get('artists/:id/albums')

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiHideProperty, ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CommaList, MarketQueryDto, PagingQueryDto } from '../../common/dto/query-params.dto';
@@ -18,7 +18,7 @@ export class SearchQueryDto extends MarketQueryDto {
   q: string;
 
   /** Comma-separated types to search: album, artist, playlist, track, show, episode, audiobook. */
-  @ApiProperty({ type: 'string', example: 'track,artist' })
+  @ApiHideProperty() // documented by @ApiQuery on the handler: a comma-separated string on the wire
   @CommaList('type', { allowed: SEARCH_TYPES })
   type: SearchType[];
 
@@ -48,7 +48,7 @@ export class SearchQueryDto extends MarketQueryDto {
 
 export class ArtistAlbumsQueryDto extends PagingQueryDto {
   /** Comma-separated groups to include: album, single, appears_on, compilation. All when left out. */
-  @ApiProperty({ type: 'string', required: false, example: 'album,single' })
+  @ApiHideProperty() // documented by @ApiQuery on the handler: a comma-separated string on the wire
   @IsOptional()
   @CommaList('include_groups', { allowed: ALBUM_GROUPS })
   include_groups?: AlbumGroup[];
