@@ -1,4 +1,3 @@
-import etag from '@fastify/etag';
 import helmet from '@fastify/helmet';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -7,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
+import { installEtags } from './common/http/etag';
 import { HttpMetrics } from './common/metrics/metrics';
 import type { Env } from './config/env';
 import { buildOpenApiDocument, serveOpenApi } from './openapi/openapi';
@@ -59,7 +59,7 @@ export async function configureApp(app: NestFastifyApplication, env: Env): Promi
     },
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
-  await app.register(etag);
+  installEtags(fastify);
   app.enableCors({
     origin: env.CORS_ORIGINS === '*' ? true : env.CORS_ORIGINS.split(',').map((o) => o.trim()),
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'],

@@ -104,6 +104,9 @@ describe('API conventions (e2e)', () => {
       expect(second.body).toBe('');
       const changed = await t.request(`/v1/tracks/${trackId}?market=US`, { token, headers: { 'if-none-match': etag! } });
       expect(changed.status).toBe(200);
+      const error = await t.request('/v1/tracks/0000000000000000000000', { token });
+      expect(error.status).toBe(404);
+      expect(error.headers.get('etag')).toBeNull();
     });
   });
 
