@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'sdk-generator/typescript/**', 'data/**', '*.config.js', 'test/helpers/*.js'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'sdk-generator/typescript/**', 'data/**', '*.config.js', '*.config.mjs', 'test/helpers/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+
+type EntityTarget = new () => object;
 import type { Env } from '../config/env';
 import { dataSourceOptions, IN_MEMORY_DATA_DIR } from './data-source';
 
@@ -9,10 +11,10 @@ import { dataSourceOptions, IN_MEMORY_DATA_DIR } from './data-source';
  */
 export async function pendingSchemaChanges(
   env: Pick<Env, 'DATABASE_URL' | 'DB_POOL_SIZE'>,
-  extraEntities: Function[] = [],
+  extraEntities: EntityTarget[] = [],
 ): Promise<{ up: string[]; down: string[] }> {
   const options = dataSourceOptions({ ...env, DATA_DIR: IN_MEMORY_DATA_DIR });
-  const dataSource = new DataSource({ ...options, entities: [...(options.entities as Function[]), ...extraEntities] });
+  const dataSource = new DataSource({ ...options, entities: [...(options.entities as EntityTarget[]), ...extraEntities] });
   await dataSource.initialize();
   try {
     const sql = await dataSource.driver.createSchemaBuilder().log();

@@ -3,12 +3,12 @@ import type { AlbumType, ReleaseDatePrecision } from '../entities/album.entity';
 import { ExternalIdsDto, ExternalUrlsDto, FollowersDto, ImageDto, PagingDto } from '../../common/dto/common-objects.dto';
 
 /** A list answering several ids: in the order asked, null where an id is unknown. */
-function nullableItems(type: Function): ApiPropertyOptions {
+function nullableItems(type: new () => object): ApiPropertyOptions {
   return {
     type: 'array',
     items: { allOf: [{ $ref: getSchemaPath(type) }], nullable: true },
     description: 'In the order of the requested ids; null where an id is unknown.',
-  } as ApiPropertyOptions;
+  };
 }
 
 /** Why an item cannot be played. */

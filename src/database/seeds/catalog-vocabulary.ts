@@ -27,7 +27,6 @@ export interface GenreProfile {
 type GenreRow = [name: string, family: string, tempo: number, energy: number, dance: number, acoustic: number,
   instrumental: number, speech: number, valence: number, loudness: number, duration: number, explicit: number, weight: number];
 
-// prettier-ignore
 const GENRE_ROWS: GenreRow[] = [
   ['rock',              'rock',       125, 0.75, 0.50, 0.10, 0.05, 0.05, 0.50,  -6, 230, 0.06, 5],
   ['indie rock',        'rock',       122, 0.68, 0.52, 0.20, 0.10, 0.04, 0.45,  -7, 225, 0.06, 5],
@@ -137,7 +136,6 @@ export interface CategorySeed {
 
 type CategoryRow = [id: string, name: string, names: [es: string, esMX: string, de: string, fr: string, svSE: string, ptBR: string, ja: string], genres: string[]];
 
-// prettier-ignore
 const CATEGORY_ROWS: CategoryRow[] = [
   ['workout',    'Workout',         ['Entrenamiento', 'Ejercicio', 'Workout', 'Entraînement', 'Träning', 'Treino', 'ワークアウト'], ['edm', 'hip-hop', 'dance-pop', 'drum-and-bass', 'trap', 'hard-rock']],
   ['chill',      'Chill',           ['Chill', 'Relax', 'Chillen', 'Détente', 'Chill', 'Relax', 'チル'], ['lo-fi', 'downtempo', 'ambient', 'dream-pop', 'bossa-nova', 'bedroom-pop']],
@@ -190,7 +188,6 @@ export const REGIONS: readonly (readonly string[])[] = [
   ['PL', 'CZ', 'SK', 'HU', 'RO', 'BG'],
 ];
 
-// prettier-ignore
 export const LABELS = [
   'Lantern Field Records', 'Blue Static Music', 'Northside Recordings', 'Copperleaf', 'Halfmoon Audio',
   'Saltwater Sound', 'Paper Kite Records', 'Ironline Records', 'Velvet Tram', 'Granite & Gold',
@@ -204,7 +201,6 @@ export const LABELS = [
 
 // --- Names ---------------------------------------------------------------------------------
 
-// prettier-ignore
 export const FIRST_NAMES = [
   'Mara', 'Zoë', 'Ólafur', 'Léa', 'Chloé', 'José', 'Inés', 'Renée', 'Søren', 'Anaïs', 'Amélie', 'Noé', 'Jérôme',
   'Joël', 'Ana', 'Iker', 'Nadia', 'Elif', 'Kofi', 'Amara', 'Yuki', 'Hana', 'Mateo', 'Lucía', 'Théo', 'Maëlle',
@@ -216,7 +212,6 @@ export const FIRST_NAMES = [
   'Hugo', 'Ilse', 'Jade', 'Kai', 'Lola', 'Milo', 'Noor', 'Pia', 'Quinn', 'Rosalía', 'Sigur', 'Talia', 'Valentín',
 ];
 
-// prettier-ignore
 export const LAST_NAMES = [
   'Velez', 'Okafor', 'Moreau', 'Nakamura', 'Brennan', 'Castillo', 'Ferreira', 'Novak', 'Haddad', 'Sørensen',
   'Ibáñez', 'Müller', 'Côté', 'Núñez', 'Åberg', 'Kowalski', 'Delacroix', 'Halvorsen', 'Oyelaran', 'Whitlock',
@@ -228,7 +223,6 @@ export const LAST_NAMES = [
   'Gunnarsdóttir', 'Hale', 'Iverson', 'Jiménez', 'Kearney', 'Lowe', 'Montero', 'Nørgaard', 'Ortega', 'Park',
 ];
 
-// prettier-ignore
 export const BAND_ADJECTIVES = [
   'Static', 'Velvet', 'Hollow', 'Electric', 'Golden', 'Paper', 'Silver', 'Quiet', 'Wild', 'Neon', 'Broken',
   'Crimson', 'Lunar', 'Northern', 'Glass', 'Young', 'Lost', 'Secret', 'Wandering', 'Copper', 'Amber', 'Violet',
@@ -237,7 +231,6 @@ export const BAND_ADJECTIVES = [
   'Sacred', 'Sunday', 'Polar', 'Tropical', 'Atomic', 'Analog', 'Dusty', 'Feral', 'Honest', 'Royal', 'Vintage',
 ];
 
-// prettier-ignore
 export const BAND_PLURALS = [
   'Owls', 'Wolves', 'Foxes', 'Ghosts', 'Strangers', 'Echoes', 'Lanterns', 'Rivers', 'Kites', 'Satellites',
   'Pilots', 'Saints', 'Sparrows', 'Comets', 'Machines', 'Daughters', 'Brothers', 'Hearts', 'Shadows', 'Tides',
@@ -245,7 +238,6 @@ export const BAND_PLURALS = [
   'Lovers', 'Sisters', 'Thieves', 'Sirens', 'Astronauts', 'Vandals', 'Heroes', 'Orchids', 'Rebels', 'Moths',
 ];
 
-// prettier-ignore
 export const BAND_NOUNS = [
   'Harbor', 'Arcade', 'Lagoon', 'Avenue', 'Canyon', 'Orchard', 'Garden', 'Empire', 'Signal', 'Mirage', 'Atlas',
   'Motel', 'Cathedral', 'Lighthouse', 'Radio', 'Desert', 'Parade', 'Tempest', 'Horizon', 'Voltage', 'Ember',
@@ -254,7 +246,6 @@ export const BAND_NOUNS = [
 ];
 
 /** Words alone as artist names, for duos, producers and one-word acts. */
-// prettier-ignore
 export const MONONYMS = [
   'Solenne', 'Kairo', 'Vesper', 'Lumen', 'Odessa', 'Nyx', 'Halcyon', 'Saffron', 'Indigo', 'Ferelith', 'Mirabel',
   'Zephyr', 'Calypso', 'Orrin', 'Thessaly', 'Ondine', 'Björt', 'Ísold', 'Søl', 'Aëla', 'Niño Azul', 'Élan',
@@ -265,7 +256,6 @@ export const PLACES = ['Vienna', 'Leipzig', 'Kraków', 'Bergen', 'Lyon', 'Porto'
 
 // --- Titles --------------------------------------------------------------------------------
 
-// prettier-ignore
 export const NOUNS = [
   'Heart', 'Night', 'Fire', 'River', 'City', 'Summer', 'Rain', 'Light', 'Love', 'Ocean', 'Star', 'Dream', 'Road',
   'Mirror', 'Garden', 'Shadow', 'Window', 'Highway', 'Kiss', 'Letter', 'Storm', 'Echo', 'Morning', 'Winter',
@@ -284,7 +274,6 @@ export const NOUNS = [
   'Velocity', 'Voltage', 'Waterfall', 'Zenith', 'Daydream', 'Firefly', 'Hometown', 'Kaleidoscope', 'Weekend',
 ];
 
-// prettier-ignore
 export const ADJECTIVES = [
   'Golden', 'Electric', 'Broken', 'Silent', 'Endless', 'Wild', 'Blue', 'Burning', 'Hollow', 'Crystal', 'Restless',
   'Sweet', 'Lonely', 'Northern', 'Southern', 'Lost', 'Forever', 'Bitter', 'Velvet', 'Paper', 'Neon', 'Wicked',
@@ -297,7 +286,6 @@ export const ADJECTIVES = [
 ];
 
 /** Openings that take a noun: "Chasing Satellites", "Waiting for the Rain". */
-// prettier-ignore
 export const VERB_PHRASES = [
   'Chasing', 'Waiting for the', 'Dreaming of', 'Running from the', 'Dancing in the', 'Lost in the', 'Back to the',
   'Into the', 'Under the', 'Beyond the', 'Call of the', 'Songs for the', 'After the', 'Before the', 'Across the',
@@ -306,7 +294,6 @@ export const VERB_PHRASES = [
 ];
 
 /** Titles that stand alone. */
-// prettier-ignore
 export const PHRASES = [
   'Hold On', 'Come Home', 'Let Go', 'Run Away', 'Stay', 'Call Me Back', 'Never Let Me Down', 'Take Me There',
   'All I Want', 'Say It Again', 'Tell Me Why', 'One More Time', 'Here We Go', 'Not Tonight', 'Slow Down',
@@ -316,12 +303,10 @@ export const PHRASES = [
 ];
 
 /** Spanish and Portuguese words for Latin titles: accented words make unaccent matter. */
-// prettier-ignore
 export const LATIN_NOUNS = [
   'Corazón', 'Noche', 'Fuego', 'Luna', 'Canción', 'Sol', 'Mar', 'Cielo', 'Baile', 'Alma', 'Ilusión', 'Pasión',
   'Camino', 'Verano', 'Estrella', 'Río', 'Tambor', 'Saudade', 'Coração', 'Ciudad', 'Lágrimas', 'Besos', 'Playa',
 ];
-// prettier-ignore
 export const LATIN_ADJECTIVES = ['de Cristal', 'Dorado', 'Perdido', 'Eterno', 'Salvaje', 'Azul', 'del Sur', 'de Fuego', 'Bonita', 'Mía', 'en Llamas', 'Tropical'];
 
 /** What decorates some track titles. */
