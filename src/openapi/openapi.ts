@@ -24,14 +24,21 @@ const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   'user-read-private': "Read the listener's country, product and birthdate.",
 };
 
-/** Sorts object keys recursively so the written document is byte-for-byte stable. */
+/**
+ * Sorts object keys (and `enum` values, whose order TypeScript's union types do not fix)
+ * recursively, so the written document is byte-for-byte stable across builds.
+ */
 export function sortKeys<T>(value: T): T {
   if (Array.isArray(value)) return value.map(sortKeys) as T;
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.keys(value)
         .sort()
-        .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+        .map((key) => {
+          const child = (value as Record<string, unknown>)[key];
+          const sorted = key === 'enum' && Array.isArray(child) ? [...(child as unknown[])].sort() : child;
+          return [key, sortKeys(sorted)];
+        }),
     ) as T;
   }
   return value;
