@@ -72,25 +72,61 @@ export interface AudioFeaturesRow {
   time_signature: number;
 }
 
-const artistRefs = (joinTable: string, keyColumn: string, key: string) =>
-  `(SELECT coalesce(json_agg(json_build_object('id', ar.id, 'name', ar.name) ORDER BY x.position), '[]')
-      FROM ${joinTable} x JOIN artists ar ON ar.id = x.artist_id WHERE x.${keyColumn} = ${key})`;
+// Markets travel as one comma-joined string: parsing a 185-element array per row costs more.
+const ALBUM_FIELDS = `a.id, a.name, a.album_type, a.release_date, a.release_date_precision, a.total_tracks,
+  a.images, array_to_string(a.available_markets, ',') AS markets, a.artists`;
 
-const ALBUM_COLUMNS = `a.id, a.name, a.album_type, a.release_date, a.release_date_precision, a.total_tracks,
-  a.images, a.available_markets, ${artistRefs('album_artists', 'album_id', 'a.id')} AS artists`;
+const TRACK_FIELDS = `t.id, t.name, t.duration_ms, t.explicit, t.isrc, t.disc_number, t.track_number,
+  t.popularity, t.preview_url, array_to_string(t.available_markets, ',') AS markets, t.artists`;
 
-const TRACK_COLUMNS = `t.id, t.name, t.duration_ms, t.explicit, t.isrc, t.disc_number, t.track_number,
-  t.popularity, t.preview_url, t.available_markets, ${artistRefs('track_artists', 'track_id', 't.id')} AS artists`;
+/** The track's album, flattened with `album_` prefixes into the same row. */
+const TRACK_ALBUM_FIELDS = `a.name AS album_name, a.album_type AS album_album_type, a.release_date AS album_release_date,
+  a.release_date_precision AS album_release_date_precision, a.total_tracks AS album_total_tracks,
+  a.images AS album_images, array_to_string(a.available_markets, ',') AS album_markets, a.artists AS album_artists`;
 
-const TRACK_WITH_ALBUM_COLUMNS = `${TRACK_COLUMNS},
-  json_build_object('id', a.id, 'name', a.name, 'album_type', a.album_type, 'release_date', a.release_date,
-    'release_date_precision', a.release_date_precision, 'total_tracks', a.total_tracks, 'images', a.images,
-    'available_markets', a.available_markets, 'artists', ${artistRefs('album_artists', 'album_id', 'a.id')}) AS album`;
+type WithMarkets<T> = Omit<T, 'available_markets'> & { markets: string };
 
-export const NEW_RELEASES_MAX = 100;
+const marketList = (markets: string): string[] => (markets ? markets.split(',') : []);
+
+/** Restores `available_markets` from its comma-joined form. */
+function withMarketList<T extends { markets: string }>({ markets, ...rest }: T): Omit<T, 'markets'> & { available_markets: string[] } {
+  return { ...rest, available_markets: marketList(markets) };
+}
+
+interface FlatTrackRow extends WithMarkets<TrackRow> {
+  album_id: string;
+  album_name: string;
+  album_album_type: AlbumRow['album_type'];
+  album_release_date: string;
+  album_release_date_precision: AlbumRow['release_date_precision'];
+  album_total_tracks: number;
+  album_images: ImageObject[];
+  album_markets: string;
+  album_artists: ArtistRef[];
+}
+
+function toTrackWithAlbum(row: FlatTrackRow): TrackWithAlbumRow {
+  return {
+    ...withMarketList(row),
+    album: {
+      id: row.album_id,
+      name: row.album_name,
+      album_type: row.album_album_type,
+      release_date: row.album_release_date,
+      release_date_precision: row.album_release_date_precision,
+      total_tracks: row.album_total_tracks,
+      images: row.album_images,
+      available_markets: marketList(row.album_markets),
+      artists: row.album_artists,
+    },
+  };
+}
 
 /** Full tracks by id; `$1` is an array of ids. Exported for the benchmark's bare baseline. */
-export const TRACKS_BY_IDS_SQL = `SELECT ${TRACK_WITH_ALBUM_COLUMNS} FROM tracks t JOIN albums a ON a.id = t.album_id WHERE t.id = ANY($1::varchar[])`;
+export const TRACKS_BY_IDS_SQL = `SELECT ${TRACK_FIELDS}, t.album_id, ${TRACK_ALBUM_FIELDS}
+  FROM tracks t JOIN albums a ON a.id = t.album_id WHERE t.id = ANY($1::varchar[])`;
+
+export const NEW_RELEASES_MAX = 100;
 
 /** Orders rows as the ids were asked for; unknown ids become null. */
 export function inIdOrder<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
@@ -99,30 +135,32 @@ export function inIdOrder<T extends { id: string }>(ids: readonly string[], rows
 }
 
 /**
- * Read queries for the catalog. Each builds a whole wire object in one round
- * trip: PostgreSQL aggregates the artist lists, so there are no N+1 look-ups.
+ * Read queries for the catalog. Each fetches whole wire objects in one round
+ * trip: tracks and albums carry their artist credits, so there are no N+1 look-ups.
  */
 @Injectable()
 export class CatalogReader {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  tracksByIds(ids: readonly string[]): Promise<TrackWithAlbumRow[]> {
-    return this.db.query<TrackWithAlbumRow[]>(TRACKS_BY_IDS_SQL, [ids]);
+  async tracksByIds(ids: readonly string[]): Promise<TrackWithAlbumRow[]> {
+    return (await this.db.query<FlatTrackRow[]>(TRACKS_BY_IDS_SQL, [ids])).map(toTrackWithAlbum);
   }
 
-  albumsByIds(ids: readonly string[]): Promise<FullAlbumRow[]> {
-    return this.db.query(
-      `SELECT ${ALBUM_COLUMNS}, a.label, a.copyrights, a.upc, a.popularity FROM albums a WHERE a.id = ANY($1::varchar[])`,
+  async albumsByIds(ids: readonly string[]): Promise<FullAlbumRow[]> {
+    const rows = await this.db.query<WithMarkets<FullAlbumRow>[]>(
+      `SELECT ${ALBUM_FIELDS}, a.label, a.copyrights, a.upc, a.popularity FROM albums a WHERE a.id = ANY($1::varchar[])`,
       [ids],
     );
+    return rows.map(withMarketList);
   }
 
-  simplifiedAlbumsByIds(ids: readonly string[]): Promise<AlbumRow[]> {
-    return this.db.query(`SELECT ${ALBUM_COLUMNS} FROM albums a WHERE a.id = ANY($1::varchar[])`, [ids]);
+  async simplifiedAlbumsByIds(ids: readonly string[]): Promise<AlbumRow[]> {
+    const rows = await this.db.query<WithMarkets<AlbumRow>[]>(`SELECT ${ALBUM_FIELDS} FROM albums a WHERE a.id = ANY($1::varchar[])`, [ids]);
+    return rows.map(withMarketList);
   }
 
   artistsByIds(ids: readonly string[]): Promise<ArtistRow[]> {
-    return this.db.query(
+    return this.db.query<ArtistRow[]>(
       `SELECT a.id, a.name, a.genres, a.popularity, a.followers, a.images FROM artists a WHERE a.id = ANY($1::varchar[])`,
       [ids],
     );
@@ -130,14 +168,14 @@ export class CatalogReader {
 
   async albumTracks(albumId: string, limit: number, offset: number): Promise<{ rows: TrackRow[]; total: number }> {
     const [rows, count] = await Promise.all([
-      this.db.query<TrackRow[]>(
-        `SELECT ${TRACK_COLUMNS} FROM tracks t WHERE t.album_id = $1
+      this.db.query<WithMarkets<TrackRow>[]>(
+        `SELECT ${TRACK_FIELDS} FROM tracks t WHERE t.album_id = $1
           ORDER BY t.disc_number, t.track_number, t.id LIMIT $2 OFFSET $3`,
         [albumId, limit, offset],
       ),
       this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM tracks WHERE album_id = $1`, [albumId]),
     ]);
-    return { rows, total: count[0].total };
+    return { rows: rows.map(withMarketList), total: count[0].total };
   }
 
   /** The artist's own releases by group, then albums they appear on; newest first. */
@@ -161,8 +199,8 @@ export class CatalogReader {
     const filter = `g.album_group = ANY($2::text[]) AND ($3::text IS NULL OR $3::varchar = ANY(a.available_markets))`;
     const params = [query.artistId, query.groups, query.market];
     const [rows, count] = await Promise.all([
-      this.db.query<(AlbumRow & { album_group: string })[]>(
-        `${groups} SELECT g.album_group, ${ALBUM_COLUMNS} FROM groups g JOIN albums a ON a.id = g.album_id WHERE ${filter}
+      this.db.query<WithMarkets<AlbumRow & { album_group: string }>[]>(
+        `${groups} SELECT g.album_group, ${ALBUM_FIELDS} FROM groups g JOIN albums a ON a.id = g.album_id WHERE ${filter}
           ORDER BY array_position(ARRAY['album','single','compilation','appears_on'], g.album_group), a.release_date DESC, a.id
           LIMIT $4 OFFSET $5`,
         [...params, query.limit, query.offset],
@@ -172,17 +210,18 @@ export class CatalogReader {
         params,
       ),
     ]);
-    return { rows, total: count[0].total };
+    return { rows: rows.map(withMarketList), total: count[0].total };
   }
 
-  artistTopTracks(artistId: string, market: string | null, limit = 10): Promise<TrackWithAlbumRow[]> {
-    return this.db.query<TrackWithAlbumRow[]>(
-      `SELECT ${TRACK_WITH_ALBUM_COLUMNS}
+  async artistTopTracks(artistId: string, market: string | null, limit = 10): Promise<TrackWithAlbumRow[]> {
+    const rows = await this.db.query<FlatTrackRow[]>(
+      `SELECT ${TRACK_FIELDS}, t.album_id, ${TRACK_ALBUM_FIELDS}
          FROM track_artists ta JOIN tracks t ON t.id = ta.track_id JOIN albums a ON a.id = t.album_id
         WHERE ta.artist_id = $1 AND ($2::text IS NULL OR $2::varchar = ANY(t.available_markets))
         ORDER BY t.popularity DESC, t.id LIMIT $3`,
       [artistId, market, limit],
     );
+    return rows.map(toTrackWithAlbum);
   }
 
   audioFeatures(ids: readonly string[]): Promise<(AudioFeaturesRow & { id: string })[]> {
@@ -198,13 +237,13 @@ export class CatalogReader {
   async newReleases(limit: number, offset: number): Promise<{ rows: AlbumRow[]; total: number }> {
     const newest = `SELECT id FROM albums WHERE release_date_precision = 'day' ORDER BY release_date DESC, id LIMIT ${NEW_RELEASES_MAX}`;
     const [rows, count] = await Promise.all([
-      this.db.query<AlbumRow[]>(
-        `SELECT ${ALBUM_COLUMNS} FROM albums a WHERE a.id IN (${newest})
+      this.db.query<WithMarkets<AlbumRow>[]>(
+        `SELECT ${ALBUM_FIELDS} FROM albums a WHERE a.id IN (${newest})
           ORDER BY a.release_date DESC, a.id LIMIT $1 OFFSET $2`,
         [limit, offset],
       ),
       this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM (${newest}) n`),
     ]);
-    return { rows, total: count[0].total };
+    return { rows: rows.map(withMarketList), total: count[0].total };
   }
 }

@@ -53,6 +53,10 @@ export class AlbumEntity {
   @Column('varchar', { length: 2, array: true, name: 'available_markets', default: () => "'{}'" })
   availableMarkets: string[];
 
+  /** The credited artists as `[{id, name}]`, in order; `album_artists` stays the source of truth. */
+  @Column('jsonb', { default: () => "'[]'" })
+  artists: { id: string; name: string }[];
+
   /** Weighted lexemes: A = name, B = artist names, D = genres. */
   @Index('idx_albums_search', { synchronize: false })
   @Column('tsvector', { name: 'search_vector', select: false })

@@ -46,6 +46,13 @@ export class TrackEntity {
   @Column('varchar', { length: 2, array: true, name: 'available_markets', default: () => "'{}'" })
   availableMarkets: string[];
 
+  /**
+   * The credited artists as `[{id, name}]`, in order: a read model so a track is one row to fetch.
+   * `track_artists` stays the source of truth; the catalog loader writes both.
+   */
+  @Column('jsonb', { default: () => "'[]'" })
+  artists: { id: string; name: string }[];
+
   /** Weighted lexemes: A = name, B = artist names, C = album name, D = genres. */
   @Index('idx_tracks_search', { synchronize: false })
   @Column('tsvector', { name: 'search_vector', select: false })

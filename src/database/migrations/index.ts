@@ -1,9 +1,11 @@
 // Every migration, in order. `npm run migration:generate -- Name` appends new ones.
 import type { MigrationInterface } from 'typeorm';
+import { DenormalizedArtistCredits1795547331223 } from './1795547331223-DenormalizedArtistCredits';
 import { Initial1795544072179 } from './1795544072179-Initial';
 import { SearchIndexes1795544073179 } from './1795544073179-SearchIndexes';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Initial1795544072179,
   SearchIndexes1795544073179,
+  DenormalizedArtistCredits1795547331223,
 ];

@@ -57,14 +57,15 @@ const INSERT_ARTISTS = `
 // A catalog cut short mid-album and later grown completes that album: keep total_tracks right.
 const INSERT_ALBUMS = `
   INSERT INTO albums (id, name, album_type, release_date, release_date_precision, release_year, label, copyrights,
-                      upc, popularity, total_tracks, images, available_markets, search_vector)
+                      upc, popularity, total_tracks, images, available_markets, artists, search_vector)
   SELECT u.id, u.name, u.album_type, u.release_date, u.precision, u.release_year, u.label, u.copyrights::jsonb,
-         u.upc, u.popularity, u.total_tracks, u.images::jsonb, coalesce(string_to_array(u.markets, ','), $16::varchar[]),
+         u.upc, u.popularity, u.total_tracks, u.images::jsonb, coalesce(string_to_array(u.markets, ','), $17::varchar[]),
+         u.artists::jsonb,
          ${vector('u.name', 'A')} || ${vector('u.artist_names', 'B')} || ${vector('u.genre_names', 'D')}
     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[],
-                $9::text[], $10::int[], $11::int[], $12::text[], $13::text[], $14::text[], $15::text[])
+                $9::text[], $10::int[], $11::int[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
          AS u(id, name, album_type, release_date, precision, release_year, label, copyrights,
-              upc, popularity, total_tracks, images, markets, artist_names, genre_names)
+              upc, popularity, total_tracks, images, markets, artist_names, genre_names, artists)
   ON CONFLICT (id) DO UPDATE SET total_tracks = EXCLUDED.total_tracks WHERE albums.total_tracks < EXCLUDED.total_tracks`;
 
 const INSERT_ALBUM_ARTISTS = `
@@ -74,14 +75,14 @@ const INSERT_ALBUM_ARTISTS = `
 
 const INSERT_TRACKS = `
   INSERT INTO tracks (id, album_id, name, duration_ms, explicit, isrc, disc_number, track_number, popularity,
-                      preview_url, available_markets, search_vector)
+                      preview_url, available_markets, artists, search_vector)
   SELECT u.id, u.album_id, u.name, u.duration_ms, u.explicit, u.isrc, u.disc_number, u.track_number, u.popularity,
-         u.preview_url, coalesce(string_to_array(u.markets, ','), $15::varchar[]),
+         u.preview_url, coalesce(string_to_array(u.markets, ','), $16::varchar[]), u.artists::jsonb,
          ${vector('u.name', 'A')} || ${vector('u.artist_names', 'B')} || ${vector('u.album_name', 'C')} || ${vector('u.genre_names', 'D')}
     FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::boolean[], $6::text[], $7::int[], $8::int[], $9::int[],
-                $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
+                $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])
          AS u(id, album_id, name, duration_ms, explicit, isrc, disc_number, track_number, popularity,
-              preview_url, markets, artist_names, album_name, genre_names)
+              preview_url, markets, artist_names, album_name, genre_names, artists)
   ON CONFLICT (id) DO NOTHING`;
 
 const INSERT_TRACK_ARTISTS = `
@@ -99,6 +100,7 @@ const INSERT_AUDIO_FEATURES = `
 /** Markets travel as one comma-joined string, or null for "everywhere" (most rows): much less to send. */
 const marketsParam = (markets: readonly string[]) => (markets === ALL_MARKETS ? null : markets.join(','));
 const names = (refs: readonly { name: string }[]) => refs.map((r) => r.name).join(' ');
+const refs = (artists: readonly { id: string; name: string }[]) => JSON.stringify(artists.map(({ id, name }) => ({ id, name })));
 
 /** Column-wise parameter arrays, one per `$n`. */
 function columns<T>(rows: readonly T[], pick: (row: T) => unknown[]): unknown[][] {
@@ -124,6 +126,7 @@ async function writeReleases(db: EntityManager, { artists, albums }: Batch): Pro
       ...columns(albums, (a) => [
         a.id, a.name, a.albumType, a.releaseDate, a.releaseDatePrecision, a.releaseYear, a.label, JSON.stringify(a.copyrights),
         a.upc, a.popularity, a.totalTracks, JSON.stringify(a.images), marketsParam(a.availableMarkets), names(a.artists), genreNames(a.genres).join(' '),
+        refs(a.artists),
       ]),
       ALL_MARKETS,
     ]);
@@ -139,6 +142,7 @@ async function writeTracks(db: EntityManager, batch: Batch): Promise<void> {
       ...columns(tracks, (t) => [
         t.id, t.albumId, t.name, t.durationMs, t.explicit, t.isrc, t.discNumber, t.trackNumber, t.popularity,
         t.previewUrl, marketsParam(t.availableMarkets), names(t.artists), batch.albumNames.get(t.albumId), batch.albumGenres.get(t.albumId),
+        refs(t.artists),
       ]),
       ALL_MARKETS,
     ]);
