@@ -1,14 +1,16 @@
-// The baseline for bench/catalog.ts: bare Fastify + pg running the gateway's own track query, with no
+// The baseline for bench/catalog.ts: bare Fastify + pg running the gateway's own track query (the same
+// prepared statement), with no
 // auth, validation, presenter, logging or metrics. Run as a child process by the benchmark.
 import Fastify from 'fastify';
 import { Pool } from 'pg';
 import { TRACKS_BY_IDS_SQL } from '../src/catalog/catalog.reader';
+import { statementName } from '../src/database/sql-runner';
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 20) });
 const app = Fastify({ logger: false });
 
 app.get<{ Params: { id: string } }>('/v1/tracks/:id', async (request, reply) => {
-  const { rows } = await pool.query(TRACKS_BY_IDS_SQL, [[request.params.id]]);
+  const { rows } = await pool.query({ name: statementName(TRACKS_BY_IDS_SQL), text: TRACKS_BY_IDS_SQL, values: [[request.params.id]] });
   if (!rows.length) return reply.code(404).send({ error: { status: 404, message: 'Track not found' } });
   return rows[0];
 });

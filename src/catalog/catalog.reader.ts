@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { CopyrightObject, ImageObject } from '../common/wire';
+import { SqlRunner } from '../database/sql-runner';
 import type { AlbumType, ReleaseDatePrecision } from './entities/album.entity';
 
 export interface ArtistRef {
@@ -140,14 +139,14 @@ export function inIdOrder<T extends { id: string }>(ids: readonly string[], rows
  */
 @Injectable()
 export class CatalogReader {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly sql: SqlRunner) {}
 
   async tracksByIds(ids: readonly string[]): Promise<TrackWithAlbumRow[]> {
-    return (await this.db.query<FlatTrackRow[]>(TRACKS_BY_IDS_SQL, [ids])).map(toTrackWithAlbum);
+    return (await this.sql.query<FlatTrackRow>(TRACKS_BY_IDS_SQL, [ids])).map(toTrackWithAlbum);
   }
 
   async albumsByIds(ids: readonly string[]): Promise<FullAlbumRow[]> {
-    const rows = await this.db.query<WithMarkets<FullAlbumRow>[]>(
+    const rows = await this.sql.query<WithMarkets<FullAlbumRow>>(
       `SELECT ${ALBUM_FIELDS}, a.label, a.copyrights, a.upc, a.popularity FROM albums a WHERE a.id = ANY($1::varchar[])`,
       [ids],
     );
@@ -155,12 +154,12 @@ export class CatalogReader {
   }
 
   async simplifiedAlbumsByIds(ids: readonly string[]): Promise<AlbumRow[]> {
-    const rows = await this.db.query<WithMarkets<AlbumRow>[]>(`SELECT ${ALBUM_FIELDS} FROM albums a WHERE a.id = ANY($1::varchar[])`, [ids]);
+    const rows = await this.sql.query<WithMarkets<AlbumRow>>(`SELECT ${ALBUM_FIELDS} FROM albums a WHERE a.id = ANY($1::varchar[])`, [ids]);
     return rows.map(withMarketList);
   }
 
   artistsByIds(ids: readonly string[]): Promise<ArtistRow[]> {
-    return this.db.query<ArtistRow[]>(
+    return this.sql.query<ArtistRow>(
       `SELECT a.id, a.name, a.genres, a.popularity, a.followers, a.images FROM artists a WHERE a.id = ANY($1::varchar[])`,
       [ids],
     );
@@ -168,12 +167,12 @@ export class CatalogReader {
 
   async albumTracks(albumId: string, limit: number, offset: number): Promise<{ rows: TrackRow[]; total: number }> {
     const [rows, count] = await Promise.all([
-      this.db.query<WithMarkets<TrackRow>[]>(
+      this.sql.query<WithMarkets<TrackRow>>(
         `SELECT ${TRACK_FIELDS} FROM tracks t WHERE t.album_id = $1
           ORDER BY t.disc_number, t.track_number, t.id LIMIT $2 OFFSET $3`,
         [albumId, limit, offset],
       ),
-      this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM tracks WHERE album_id = $1`, [albumId]),
+      this.sql.query<{ total: number }>(`SELECT count(*)::int AS total FROM tracks WHERE album_id = $1`, [albumId]),
     ]);
     return { rows: rows.map(withMarketList), total: count[0].total };
   }
@@ -199,13 +198,13 @@ export class CatalogReader {
     const filter = `g.album_group = ANY($2::text[]) AND ($3::text IS NULL OR $3::varchar = ANY(a.available_markets))`;
     const params = [query.artistId, query.groups, query.market];
     const [rows, count] = await Promise.all([
-      this.db.query<WithMarkets<AlbumRow & { album_group: string }>[]>(
+      this.sql.query<WithMarkets<AlbumRow & { album_group: string }>>(
         `${groups} SELECT g.album_group, ${ALBUM_FIELDS} FROM groups g JOIN albums a ON a.id = g.album_id WHERE ${filter}
           ORDER BY array_position(ARRAY['album','single','compilation','appears_on'], g.album_group), a.release_date DESC, a.id
           LIMIT $4 OFFSET $5`,
         [...params, query.limit, query.offset],
       ),
-      this.db.query<{ total: number }[]>(
+      this.sql.query<{ total: number }>(
         `${groups} SELECT count(*)::int AS total FROM groups g JOIN albums a ON a.id = g.album_id WHERE ${filter}`,
         params,
       ),
@@ -214,7 +213,7 @@ export class CatalogReader {
   }
 
   async artistTopTracks(artistId: string, market: string | null, limit = 10): Promise<TrackWithAlbumRow[]> {
-    const rows = await this.db.query<FlatTrackRow[]>(
+    const rows = await this.sql.query<FlatTrackRow>(
       `SELECT ${TRACK_FIELDS}, t.album_id, ${TRACK_ALBUM_FIELDS}
          FROM track_artists ta JOIN tracks t ON t.id = ta.track_id JOIN albums a ON a.id = t.album_id
         WHERE ta.artist_id = $1 AND ($2::text IS NULL OR $2::varchar = ANY(t.available_markets))
@@ -225,7 +224,7 @@ export class CatalogReader {
   }
 
   audioFeatures(ids: readonly string[]): Promise<(AudioFeaturesRow & { id: string })[]> {
-    return this.db.query(
+    return this.sql.query(
       `SELECT f.track_id AS id, f.track_id, t.duration_ms, f.acousticness, f.danceability, f.energy, f.instrumentalness,
               f.liveness, f.loudness, f.speechiness, f.valence, f.tempo, f.key, f.mode, f.time_signature
          FROM audio_features f JOIN tracks t ON t.id = f.track_id WHERE f.track_id = ANY($1::varchar[])`,
@@ -237,12 +236,12 @@ export class CatalogReader {
   async newReleases(limit: number, offset: number): Promise<{ rows: AlbumRow[]; total: number }> {
     const newest = `SELECT id FROM albums WHERE release_date_precision = 'day' ORDER BY release_date DESC, id LIMIT ${NEW_RELEASES_MAX}`;
     const [rows, count] = await Promise.all([
-      this.db.query<WithMarkets<AlbumRow>[]>(
+      this.sql.query<WithMarkets<AlbumRow>>(
         `SELECT ${ALBUM_FIELDS} FROM albums a WHERE a.id IN (${newest})
           ORDER BY a.release_date DESC, a.id LIMIT $1 OFFSET $2`,
         [limit, offset],
       ),
-      this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM (${newest}) n`),
+      this.sql.query<{ total: number }>(`SELECT count(*)::int AS total FROM (${newest}) n`),
     ]);
     return { rows: rows.map(withMarketList), total: count[0].total };
   }
