@@ -55,13 +55,19 @@ export interface LoadResult {
 }
 
 /** Runs autocannon against `paths` in turn, `connections` at once, for `seconds`. */
-export async function load(name: string, base: string, paths: string[], options: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
+export async function load(
+  name: string,
+  base: string,
+  paths: string[],
+  options: { connections: number; seconds: number; headers?: Record<string, string>; rate?: number },
+): Promise<LoadResult> {
   let next = 0;
   const result = await autocannon({
     url: base,
     connections: options.connections,
     duration: options.seconds,
     headers: options.headers,
+    overallRate: options.rate,
     requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) }],
   });
   return {

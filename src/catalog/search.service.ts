@@ -32,8 +32,19 @@ interface Ranked {
 
 /** Trigram similarity above which a name counts as a near miss (PostgreSQL's default). */
 const FUZZY_THRESHOLD = 0.3;
-/** Only this many best matches are ranked by relevance; Spotify caps search paging at 1,000 too. */
+/** Only this many most popular matches are ranked by relevance; Spotify caps search paging at 1,000 too. */
 const MAX_RANKED = 1050;
+/** Exact-name matches added to the candidates even when they are not popular. */
+const MAX_EXACT = 50;
+
+const TABLES: Record<CatalogType, string> = { track: 'tracks t', album: 'albums a', artist: 'artists ar' };
+
+interface Filters {
+  /** SQL conditions; the first is the full-text match. */
+  where: string[];
+  values: unknown[];
+  from: string;
+}
 
 /**
  * Catalog search: full-text on weighted lexemes (GIN), ranked by relevance,
@@ -103,7 +114,7 @@ export class SearchService {
    * SQL conditions for one type, or null when a filter cannot apply to it
    * (an ISRC never matches an artist). `where[0]` is the full-text match.
    */
-  private filters(type: CatalogType, s: ParsedSearch, market: string | null): { where: string[]; values: unknown[] } | null {
+  private filters(type: CatalogType, s: ParsedSearch, market: string | null): Filters | null {
     if (s.isrc && type !== 'track') return null;
     if (s.upc && type !== 'album') return null;
     if (s.track.length && type !== 'track') return null;
@@ -141,24 +152,15 @@ export class SearchService {
     if (s.tags.has('hipster')) where.push(`a.popularity <= 10`);
     // Artists are not licensed per market; their releases are.
     if (market && type !== 'artist') where.push(`${param(market)}::varchar = ANY(${alias}.available_markets)`);
-    return { where, values };
-  }
-
-  private from(type: CatalogType): string {
-    switch (type) {
-      case 'track':
-        return 'tracks t JOIN albums a ON a.id = t.album_id';
-      case 'album':
-        return 'albums a';
-      case 'artist':
-        return 'artists ar';
-    }
+    // Tracks need their album only for its release year.
+    const joinAlbum = type === 'track' && s.year !== undefined;
+    return { where, values, from: `${TABLES[type]}${joinAlbum ? ' JOIN albums a ON a.id = t.album_id' : ''}` };
   }
 
   private async fullTextRank(
     type: CatalogType,
     s: ParsedSearch,
-    filters: { where: string[]; values: unknown[] },
+    filters: Filters,
     params: SearchParams,
   ): Promise<Ranked> {
     const alias = type === 'track' ? 't' : type === 'album' ? 'a' : 'ar';
@@ -168,22 +170,30 @@ export class SearchService {
       return `$${values.length}`;
     };
     const exactName = [...s.words, ...s.phrases.flat(), ...(type === 'artist' ? s.artist : type === 'album' ? s.album : s.track)].join(' ');
-    const exact = exactName ? `bb_normalize(${alias}.name) = bb_normalize(${param(exactName)})` : 'false';
     const allWords = [...s.words, ...s.phrases.flat(), ...s.artist, ...s.album, ...s.track];
     // Relevance from the weighted lexemes, a bonus for the exact name, then popularity.
     const relevance = allWords.length
       ? `ts_rank(c.search_vector, to_tsquery('simple', bb_normalize(${param(tsQuery([{ words: allWords }]))})))`
       : '0';
-    const candidates = `SELECT ${alias}.id, ${alias}.popularity, ${alias}.search_vector, ${exact} AS exact
-        FROM ${this.from(type)} WHERE ${filters.where.join(' AND ')}
-        ORDER BY exact DESC, ${alias}.popularity DESC LIMIT ${MAX_RANKED}`;
+    const where = filters.where.join(' AND ');
+    const columns = `${alias}.id, ${alias}.popularity, ${alias}.search_vector`;
+    // Candidates: the most popular matches (an index-only walk down popularity), plus exact names however obscure.
+    const exactMatches = exactName
+      ? `UNION ALL (SELECT ${columns}, true FROM ${filters.from} WHERE ${where}
+           AND bb_normalize(${alias}.name) = bb_normalize(${param(exactName)}) LIMIT ${MAX_EXACT})`
+      : '';
     const rows: { id: string; total: number }[] = await this.db.query(
-      `SELECT c.id, count(*) OVER ()::int AS total FROM (${candidates}) c
+      `WITH matches AS (
+         (SELECT ${columns}, false AS exact FROM ${filters.from} WHERE ${where}
+           ORDER BY ${alias}.popularity DESC, ${alias}.id LIMIT ${MAX_RANKED})
+         ${exactMatches}
+       ), c AS (SELECT DISTINCT ON (id) * FROM matches ORDER BY id, exact DESC)
+       SELECT c.id, count(*) OVER ()::int AS total FROM c
         ORDER BY ${relevance} + CASE WHEN c.exact THEN 1 ELSE 0 END + c.popularity / 200.0 DESC, c.popularity DESC, c.id
         LIMIT ${param(params.limit)} OFFSET ${param(params.offset)}`,
       values,
     );
-    return this.toRanked(rows, () => this.count(type, filters));
+    return this.toRanked(rows, () => this.count(filters));
   }
 
   private async fuzzyRank(type: CatalogType, text: string, params: SearchParams): Promise<Ranked> {
@@ -206,9 +216,9 @@ export class SearchService {
     return { ids: rows.map((r) => r.id), total };
   }
 
-  private async count(type: CatalogType, filters: { where: string[]; values: unknown[] }): Promise<number> {
+  private async count(filters: Filters): Promise<number> {
     const rows: { total: number }[] = await this.db.query(
-      `SELECT count(*)::int AS total FROM (SELECT 1 FROM ${this.from(type)} WHERE ${filters.where.join(' AND ')} LIMIT ${MAX_RANKED}) c`,
+      `SELECT count(*)::int AS total FROM (SELECT 1 FROM ${filters.from} WHERE ${filters.where.join(' AND ')} LIMIT ${MAX_RANKED}) c`,
       filters.values,
     );
     return rows[0].total;

@@ -4,6 +4,7 @@ import type { ImageObject } from '../../common/wire';
 @Entity('artists')
 @Index('idx_artists_name_trgm', { synchronize: false })
 @Index('idx_artists_genres', { synchronize: false })
+@Index('idx_artists_popularity_search', { synchronize: false })
 export class ArtistEntity {
   @PrimaryColumn({ type: 'varchar', length: 22 })
   id: string;
@@ -15,7 +16,6 @@ export class ArtistEntity {
   @Column('text', { array: true, default: () => "'{}'" })
   genres: string[];
 
-  @Index('idx_artists_popularity')
   @Column('smallint')
   popularity: number;
 

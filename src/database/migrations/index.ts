@@ -2,10 +2,12 @@
 import type { MigrationInterface } from 'typeorm';
 import { DenormalizedArtistCredits1795547331223 } from './1795547331223-DenormalizedArtistCredits';
 import { Initial1795544072179 } from './1795544072179-Initial';
+import { SearchByPopularity1795547973902 } from './1795547973902-SearchByPopularity';
 import { SearchIndexes1795544073179 } from './1795544073179-SearchIndexes';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Initial1795544072179,
   SearchIndexes1795544073179,
   DenormalizedArtistCredits1795547331223,
+  SearchByPopularity1795547973902,
 ];
