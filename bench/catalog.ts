@@ -19,9 +19,6 @@ const { values } = parseArgs({
   },
 });
 
-/** Requests per second for the steady-load latency run. */
-const STEADY_RATE = 1000;
-
 async function prepare(databaseUrl: string, tracks: number) {
   const dataSource = createDataSource({ DATABASE_URL: databaseUrl, DATA_DIR: 'memory://', DB_POOL_SIZE: 4 });
   await dataSource.initialize();
@@ -68,11 +65,6 @@ async function main(): Promise<void> {
       runs.push(await load('bare', bare.url, paths, { connections, seconds }));
       runs.push(await load('gateway', gateway.url, paths, { connections, seconds, headers: auth }));
     }
-    // Latency at a steady load below saturation: 50 connections sharing a fixed request rate.
-    const steady = {
-      bare: await load('bare', bare.url, paths, { connections, seconds, rate: STEADY_RATE }),
-      gateway: await load('gateway', gateway.url, paths, { connections, seconds, headers: auth, rate: STEADY_RATE }),
-    };
     const best = (name: string) => runs.filter((r) => r.name === name).sort((a, b) => b.requestsPerSecond - a.requestsPerSecond)[0];
     const [b, g] = [best('bare'), best('gateway')];
     const ratio = g.requestsPerSecond / b.requestsPerSecond;
@@ -88,7 +80,7 @@ async function main(): Promise<void> {
       auth,
     );
 
-    const results = { date: new Date().toISOString(), tracks: total, connections, seconds, runs, ratio, steady, search: { single, double, multiType } };
+    const results = { date: new Date().toISOString(), tracks: total, connections, seconds, runs, ratio, search: { single, double, multiType } };
     const file = saveResults('catalog', results);
     const ms = (n: number) => `${n.toFixed(1)} ms`;
     console.log(`\nCatalog: ${total.toLocaleString('en')} tracks on PostgreSQL, ${connections} connections, ${seconds} s per run, best of ${values.rounds}\n`);
@@ -97,9 +89,7 @@ async function main(): Promise<void> {
     for (const r of [b, g]) console.log(`| ${r.name} | ${Math.round(r.requestsPerSecond)} | ${r.p50} ms | ${r.p99} ms |`);
     console.log(`\nGateway / bare throughput: ${ratio.toFixed(2)} (target ≥ 0.60); gateway p99 ${g.p99} ms (target ≤ 25 ms)`);
     console.log(`Errors: bare ${b.errors + b.non2xx}, gateway ${g.errors + g.non2xx}\n`);
-    console.log(`At a steady ${STEADY_RATE} req/s over ${connections} connections:`);
-    for (const r of [steady.bare, steady.gateway]) console.log(`  ${r.name}: p50 ${r.p50} ms, p99 ${r.p99} ms`);
-    console.log('');
+
     console.log('| Search (sequential) | queries | p50 | p95 | p99 |');
     console.log('| --- | ---: | ---: | ---: | ---: |');
     for (const [label, s] of [['one word, tracks', single], ['two words, tracks', double], ['one word, tracks+artists+albums', multiType]] as const) {

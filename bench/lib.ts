@@ -59,7 +59,7 @@ export async function load(
   name: string,
   base: string,
   paths: string[],
-  options: { connections: number; seconds: number; headers?: Record<string, string>; rate?: number },
+  options: { connections: number; seconds: number; headers?: Record<string, string> },
 ): Promise<LoadResult> {
   let next = 0;
   const result = await autocannon({
@@ -67,7 +67,6 @@ export async function load(
     connections: options.connections,
     duration: options.seconds,
     headers: options.headers,
-    overallRate: options.rate,
     requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) }],
   });
   return {

@@ -32,8 +32,13 @@ interface Ranked {
 
 /** Trigram similarity above which a name counts as a near miss (PostgreSQL's default). */
 const FUZZY_THRESHOLD = 0.3;
-/** Only this many most popular matches are ranked by relevance; Spotify caps search paging at 1,000 too. */
+/** At most this many matches are counted and ranked; Spotify caps search paging at 1,000 too. */
 const MAX_RANKED = 1050;
+/**
+ * The most popular matches ranked by relevance for a page: the first pages draw on
+ * the top 200 (the walk down popularity stops sooner), deeper pages on all 1,050.
+ */
+const candidatePool = (offset: number, limit: number): number => (offset + limit <= 200 ? 200 : MAX_RANKED);
 /** Exact-name matches added to the candidates even when they are not popular. */
 const MAX_EXACT = 50;
 
@@ -182,18 +187,19 @@ export class SearchService {
       ? `UNION ALL (SELECT ${columns}, true FROM ${filters.from} WHERE ${where}
            AND bb_normalize(${alias}.name) = bb_normalize(${param(exactName)}) LIMIT ${MAX_EXACT})`
       : '';
-    const rows: { id: string; total: number }[] = await this.db.query(
+    const ranked = this.db.query<{ id: string }[]>(
       `WITH matches AS (
          (SELECT ${columns}, false AS exact FROM ${filters.from} WHERE ${where}
-           ORDER BY ${alias}.popularity DESC, ${alias}.id LIMIT ${MAX_RANKED})
+           ORDER BY ${alias}.popularity DESC, ${alias}.id LIMIT ${candidatePool(params.offset, params.limit)})
          ${exactMatches}
        ), c AS (SELECT DISTINCT ON (id) * FROM matches ORDER BY id, exact DESC)
-       SELECT c.id, count(*) OVER ()::int AS total FROM c
+       SELECT c.id FROM c
         ORDER BY ${relevance} + CASE WHEN c.exact THEN 1 ELSE 0 END + c.popularity / 200.0 DESC, c.popularity DESC, c.id
         LIMIT ${param(params.limit)} OFFSET ${param(params.offset)}`,
       values,
     );
-    return this.toRanked(rows, () => this.count(filters));
+    const [rows, total] = await Promise.all([ranked, this.count(filters)]);
+    return { ids: rows.map((r) => r.id), total };
   }
 
   private async fuzzyRank(type: CatalogType, text: string, params: SearchParams): Promise<Ranked> {
@@ -207,15 +213,11 @@ export class SearchService {
         ORDER BY score DESC, popularity DESC, id LIMIT $2 OFFSET $3`,
       [text, params.limit, params.offset],
     );
-    return this.toRanked(rows, () => Promise.resolve(0));
+    // Near misses are few: past the last one the window count is empty, and so is the list.
+    return { ids: rows.map((r) => r.id), total: rows[0]?.total ?? 0 };
   }
 
-  private async toRanked(rows: { id: string; total: number }[], countPastEnd: () => Promise<number>): Promise<Ranked> {
-    // Past the last match the window count is empty; count separately so `total` stays right.
-    const total = rows.length ? rows[0].total : await countPastEnd();
-    return { ids: rows.map((r) => r.id), total };
-  }
-
+  /** Matches, counted up to MAX_RANKED. */
   private async count(filters: Filters): Promise<number> {
     const rows: { total: number }[] = await this.db.query(
       `SELECT count(*)::int AS total FROM (SELECT 1 FROM ${filters.from} WHERE ${filters.where.join(' AND ')} LIMIT ${MAX_RANKED}) c`,

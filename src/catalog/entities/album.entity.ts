@@ -9,6 +9,7 @@ export type ReleaseDatePrecision = 'year' | 'month' | 'day';
 @Index('idx_albums_name_trgm', { synchronize: false })
 @Index('idx_albums_markets', { synchronize: false })
 @Index('idx_albums_popularity_search', { synchronize: false })
+@Index('idx_albums_name_exact', { synchronize: false })
 @Index('idx_albums_release', ['releaseDate', 'id'])
 export class AlbumEntity {
   @PrimaryColumn({ type: 'varchar', length: 22 })

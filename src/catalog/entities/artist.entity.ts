@@ -5,6 +5,7 @@ import type { ImageObject } from '../../common/wire';
 @Index('idx_artists_name_trgm', { synchronize: false })
 @Index('idx_artists_genres', { synchronize: false })
 @Index('idx_artists_popularity_search', { synchronize: false })
+@Index('idx_artists_name_exact', { synchronize: false })
 export class ArtistEntity {
   @PrimaryColumn({ type: 'varchar', length: 22 })
   id: string;

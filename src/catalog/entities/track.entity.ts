@@ -6,6 +6,7 @@ import { ArtistEntity } from './artist.entity';
 @Index('idx_tracks_album', ['albumId', 'discNumber', 'trackNumber'])
 @Index('idx_tracks_name_trgm', { synchronize: false })
 @Index('idx_tracks_popularity_search', { synchronize: false })
+@Index('idx_tracks_name_exact', { synchronize: false })
 export class TrackEntity {
   @PrimaryColumn({ type: 'varchar', length: 22 })
   id: string;

@@ -1,6 +1,7 @@
 // Every migration, in order. `npm run migration:generate -- Name` appends new ones.
 import type { MigrationInterface } from 'typeorm';
 import { DenormalizedArtistCredits1795547331223 } from './1795547331223-DenormalizedArtistCredits';
+import { ExactNameIndexes1795548281085 } from './1795548281085-ExactNameIndexes';
 import { Initial1795544072179 } from './1795544072179-Initial';
 import { SearchByPopularity1795547973902 } from './1795547973902-SearchByPopularity';
 import { SearchIndexes1795544073179 } from './1795544073179-SearchIndexes';
@@ -10,4 +11,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   SearchIndexes1795544073179,
   DenormalizedArtistCredits1795547331223,
   SearchByPopularity1795547973902,
+  ExactNameIndexes1795548281085,
 ];
