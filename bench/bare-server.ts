@@ -6,7 +6,11 @@ import { Pool } from 'pg';
 import { TRACKS_BY_IDS_SQL } from '../src/catalog/catalog.reader';
 import { statementName } from '../src/database/sql-runner';
 
-const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 20) });
+const pool = new Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DB_POOL_SIZE ?? 20),
+  options: '-c max_parallel_workers_per_gather=0',
+});
 const app = Fastify({ logger: false });
 
 app.get<{ Params: { id: string } }>('/v1/tracks/:id', async (request, reply) => {

@@ -47,9 +47,11 @@ describe('parseSearch', () => {
 
 describe('tsQuery', () => {
   it('adds weights and a prefix on the last free word', () => {
-    expect(tsQuery([{ words: ['love', 'so'], prefixLast: true }, { words: ['owls'], weights: 'B' }])).toBe(
-      'love & so:* & owls:B',
+    expect(tsQuery([{ words: ['love', 'soun'], prefixLast: true }, { words: ['owls'], weights: 'B' }])).toBe(
+      'love & soun:* & owls:B',
     );
+    // Short last words match whole: `of:*` would expand to thousands of words.
+    expect(tsQuery([{ words: ['call', 'of'], prefixLast: true }])).toBe('call & of');
     expect(tsQuery([{ words: [] }])).toBeNull();
   });
 

@@ -23,6 +23,8 @@ export interface ParsedSearch {
 const FILTER = /(\w+):(?:"([^"]*)"|(\S+))/g;
 const PHRASE = /"([^"]*)"/g;
 const MAX_WORDS = 16;
+/** Shortest last word that also matches as a prefix, for search-as-you-type. */
+const MIN_PREFIX = 4;
 
 /** Letters and digits only: safe inside a tsquery, and how PostgreSQL's parser splits words. */
 export function words(text: string): string[] {
@@ -105,7 +107,8 @@ export function tsQuery(parts: { words: string[]; weights?: string; prefixLast?:
   const terms: string[] = [];
   for (const { words: ws, weights = '', prefixLast = false } of parts) {
     ws.forEach((word, i) => {
-      const prefix = prefixLast && i === ws.length - 1 && word.length >= 2 ? '*' : '';
+      // A short prefix (`of:*`) expands to thousands of words: only longer ones match as prefixes.
+      const prefix = prefixLast && i === ws.length - 1 && word.length >= MIN_PREFIX ? '*' : '';
       terms.push(`${word}${prefix || weights ? ':' : ''}${prefix}${weights}`);
     });
   }

@@ -39,6 +39,12 @@ const MAX_RANKED = 1050;
  * the top 200 (the walk down popularity stops sooner), deeper pages on all 1,050.
  */
 const candidatePool = (offset: number, limit: number): number => (offset + limit <= 200 ? 200 : MAX_RANKED);
+/**
+ * Up to this many matches are fetched through the GIN index and ordered; past it,
+ * walking the popularity index until the pool is full costs less (it stops sooner
+ * the more common the words are). The two costs meet at a few thousand on 1M tracks.
+ */
+const GIN_FETCH_MAX = 2000;
 /** Exact-name matches added to the candidates even when they are not popular. */
 const MAX_EXACT = 50;
 
@@ -182,15 +188,27 @@ export class SearchService {
       : '0';
     const where = filters.where.join(' AND ');
     const columns = `${alias}.id, ${alias}.popularity, ${alias}.search_vector`;
-    // Candidates: the most popular matches (an index-only walk down popularity), plus exact names however obscure.
+    // Candidates: the most popular matches, plus exact names however obscure.
     const exactMatches = exactName
       ? `UNION ALL (SELECT ${columns}, true FROM ${filters.from} WHERE ${where}
            AND bb_normalize(${alias}.name) = bb_normalize(${param(exactName)}) LIMIT ${MAX_EXACT})`
       : '';
-    const ranked = this.db.query<{ id: string }[]>(
+    // The plan is chosen here: the planner misjudges how many rows a combination of words matches.
+    const matches = await this.count(filters, GIN_FETCH_MAX);
+    const pool = candidatePool(params.offset, params.limit);
+    const popular =
+      matches < GIN_FETCH_MAX
+        ? // Few matches: fetch them all through the GIN index (OFFSET 0 keeps the ordering outside), then order.
+          `SELECT * FROM (SELECT ${columns}, false AS exact FROM ${filters.from} WHERE ${where} OFFSET 0) m
+            ORDER BY popularity DESC, id LIMIT ${pool}`
+        : // Many: walk down the popularity index testing each entry's vector until the pool is full;
+          // `|| ''` keeps the GIN index out of it.
+          `SELECT ${columns}, false AS exact FROM ${filters.from}
+            WHERE ${where.replaceAll(`${alias}.search_vector @@`, `(${alias}.search_vector || ''::tsvector) @@`)}
+            ORDER BY ${alias}.popularity DESC, ${alias}.id LIMIT ${pool}`;
+    const rows = await this.db.query<{ id: string }[]>(
       `WITH matches AS (
-         (SELECT ${columns}, false AS exact FROM ${filters.from} WHERE ${where}
-           ORDER BY ${alias}.popularity DESC, ${alias}.id LIMIT ${candidatePool(params.offset, params.limit)})
+         (${popular})
          ${exactMatches}
        ), c AS (SELECT DISTINCT ON (id) * FROM matches ORDER BY id, exact DESC)
        SELECT c.id FROM c
@@ -198,8 +216,7 @@ export class SearchService {
         LIMIT ${param(params.limit)} OFFSET ${param(params.offset)}`,
       values,
     );
-    const [rows, total] = await Promise.all([ranked, this.count(filters)]);
-    return { ids: rows.map((r) => r.id), total };
+    return { ids: rows.map((r) => r.id), total: Math.min(matches, MAX_RANKED) };
   }
 
   private async fuzzyRank(type: CatalogType, text: string, params: SearchParams): Promise<Ranked> {
@@ -217,10 +234,10 @@ export class SearchService {
     return { ids: rows.map((r) => r.id), total: rows[0]?.total ?? 0 };
   }
 
-  /** Matches, counted up to MAX_RANKED. */
-  private async count(filters: Filters): Promise<number> {
+  /** Matches, counted up to `max`. */
+  private async count(filters: Filters, max: number): Promise<number> {
     const rows: { total: number }[] = await this.db.query(
-      `SELECT count(*)::int AS total FROM (SELECT 1 FROM ${filters.from} WHERE ${filters.where.join(' AND ')} LIMIT ${MAX_RANKED}) c`,
+      `SELECT count(*)::int AS total FROM (SELECT 1 FROM ${filters.from} WHERE ${filters.where.join(' AND ')} LIMIT ${max}) c`,
       filters.values,
     );
     return rows[0].total;
