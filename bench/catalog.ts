@@ -1,7 +1,8 @@
 // Catalog benchmark: `npm run bench -- [--tracks 1000000] [--seconds 15] [--connections 50]`.
-// Needs DATABASE_URL (PostgreSQL); seeds the catalog there when it is smaller than --tracks.
-// 1. GET /v1/tracks/{id} through the gateway vs a bare Fastify + pg route running the same query.
-// 2. Search latency (single- and two-word queries) through the gateway.
+// With DATABASE_URL (PostgreSQL), seeded there when smaller than --tracks:
+// 1. GET /v1/tracks/{id} through the gateway vs a bare Fastify + pg route running the same query;
+// 2. search latency (single- and two-word queries) through the gateway.
+// Without it, only (2), on the embedded database under DATA_DIR (seeded by the gateway's first start).
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -41,10 +42,57 @@ function searchQueries(names: string[]): { single: string[]; double: string[] } 
   return { single, double };
 }
 
+async function searchLatency(base: string, names: string[], auth: Record<string, string>) {
+  const queries = searchQueries(names);
+  const searchPath = (q: string) => `/v1/search?type=track&limit=20&q=${encodeURIComponent(q)}`;
+  await sequentialLatency(base, queries.single.slice(0, 30).map(searchPath), auth);
+  const single = await sequentialLatency(base, queries.single.map(searchPath), auth);
+  const double = await sequentialLatency(base, queries.double.map(searchPath), auth);
+  const multiType = await sequentialLatency(
+    base,
+    queries.single.map((q) => `/v1/search?type=track,artist,album&limit=10&q=${encodeURIComponent(q)}`),
+    auth,
+  );
+  return { single, double, multiType };
+}
+
+function printSearch(search: Awaited<ReturnType<typeof searchLatency>>): void {
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  console.log('| Search (sequential) | queries | p50 | p95 | p99 |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  for (const [label, s] of [['one word, tracks', search.single], ['two words, tracks', search.double], ['one word, tracks+artists+albums', search.multiType]] as const) {
+    console.log(`| ${label} | ${s.count} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} |`);
+  }
+}
+
+/** Search on the embedded database: the gateway alone, since there is no pg to compare with. */
+async function embedded(dataDir: string, tracks: number): Promise<void> {
+  const gateway = await startServer(MAIN, { DATA_DIR: dataDir, DATABASE_URL: '', SEED_TRACKS: String(tracks), PORT: '3903', LOG_LEVEL: 'warn' }, '/health/ready');
+  try {
+    const auth = { authorization: `Bearer ${await devToken(gateway.url)}` };
+    // Sample track names through the API itself (the embedded database admits one process): new releases' tracks.
+    const names: string[] = [];
+    for (const offset of [0, 50]) {
+      const releases = await (await fetch(`${gateway.url}/v1/browse/new-releases?limit=50&offset=${offset}`, { headers: auth })).json();
+      for (const album of (releases as { albums: { items: { id: string }[] } }).albums.items) {
+        const tracks = await (await fetch(`${gateway.url}/v1/albums/${album.id}/tracks?limit=4`, { headers: auth })).json();
+        names.push(...(tracks as { items: { name: string }[] }).items.map((t) => t.name));
+      }
+    }
+    const search = await searchLatency(gateway.url, names, auth);
+    const file = saveResults('catalog-embedded', { date: new Date().toISOString(), dataDir, search });
+    console.log(`\nSearch on embedded PGlite (${dataDir})\n`);
+    printSearch(search);
+    console.log(`\nSaved ${file}`);
+  } finally {
+    await gateway.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const env = loadEnv();
-  if (!env.DATABASE_URL) throw new Error('Set DATABASE_URL to a PostgreSQL database for this benchmark.');
   const tracks = Number(values.tracks);
+  if (!env.DATABASE_URL) return embedded(env.DATA_DIR, tracks);
   const seconds = Number(values.seconds);
   const connections = Number(values.connections);
   const { ids, names, total } = await prepare(env.DATABASE_URL, tracks);
@@ -69,18 +117,8 @@ async function main(): Promise<void> {
     const [b, g] = [best('bare'), best('gateway')];
     const ratio = g.requestsPerSecond / b.requestsPerSecond;
 
-    const queries = searchQueries(names);
-    const searchPath = (q: string) => `/v1/search?type=track&limit=20&q=${encodeURIComponent(q)}`;
-    await sequentialLatency(gateway.url, queries.single.slice(0, 30).map(searchPath), auth);
-    const single = await sequentialLatency(gateway.url, queries.single.map(searchPath), auth);
-    const double = await sequentialLatency(gateway.url, queries.double.map(searchPath), auth);
-    const multiType = await sequentialLatency(
-      gateway.url,
-      queries.single.map((q) => `/v1/search?type=track,artist,album&limit=10&q=${encodeURIComponent(q)}`),
-      auth,
-    );
-
-    const results = { date: new Date().toISOString(), tracks: total, connections, seconds, runs, ratio, search: { single, double, multiType } };
+    const search = await searchLatency(gateway.url, names, auth);
+    const results = { date: new Date().toISOString(), tracks: total, connections, seconds, runs, ratio, search };
     const file = saveResults('catalog', results);
     const ms = (n: number) => `${n.toFixed(1)} ms`;
     console.log(`\nCatalog: ${total.toLocaleString('en')} tracks on PostgreSQL, ${connections} connections, ${seconds} s per run, best of ${values.rounds}\n`);
@@ -90,11 +128,7 @@ async function main(): Promise<void> {
     console.log(`\nGateway / bare throughput: ${ratio.toFixed(2)} (target ≥ 0.60); gateway p99 ${g.p99} ms (target ≤ 25 ms)`);
     console.log(`Errors: bare ${b.errors + b.non2xx}, gateway ${g.errors + g.non2xx}\n`);
 
-    console.log('| Search (sequential) | queries | p50 | p95 | p99 |');
-    console.log('| --- | ---: | ---: | ---: | ---: |');
-    for (const [label, s] of [['one word, tracks', single], ['two words, tracks', double], ['one word, tracks+artists+albums', multiType]] as const) {
-      console.log(`| ${label} | ${s.count} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} |`);
-    }
+    printSearch(search);
     console.log(`\nSaved ${file}`);
   } finally {
     await Promise.all([gateway.stop(), bare.stop()]);
