@@ -120,7 +120,6 @@ async function main(): Promise<void> {
     const search = await searchLatency(gateway.url, names, auth);
     const results = { date: new Date().toISOString(), tracks: total, connections, seconds, runs, ratio, search };
     const file = saveResults('catalog', results);
-    const ms = (n: number) => `${n.toFixed(1)} ms`;
     console.log(`\nCatalog: ${total.toLocaleString('en')} tracks on PostgreSQL, ${connections} connections, ${seconds} s per run, best of ${values.rounds}\n`);
     console.log('| Route | req/s | p50 | p99 |');
     console.log('| --- | ---: | ---: | ---: |');

@@ -1,7 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiHideProperty, ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { CommaList, MarketQueryDto, PagingQueryDto } from '../../common/dto/query-params.dto';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { CommaList, IntegerParam, MarketQueryDto, PagingQueryDto } from '../../common/dto/query-params.dto';
 import { ALBUM_GROUPS, AlbumGroup } from '../artists.service';
 import { SEARCH_TYPES, SearchType } from '../search-query';
 
@@ -23,21 +23,11 @@ export class SearchQueryDto extends MarketQueryDto {
   type: SearchType[];
 
   /** Results per type, 0 to 50. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be an integer' })
-  @Min(0, { message: 'limit must not be negative' })
-  @Max(50, { message: 'limit must be at most 50' })
-  @ApiProperty({ required: false, type: 'integer' })
+  @IntegerParam('limit', 0, 50)
   limit: number = 20;
 
   /** Index of the first result, at most 1000. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'offset must be an integer' })
-  @Min(0, { message: 'offset must not be negative' })
-  @Max(1000, { message: 'offset must be at most 1000' })
-  @ApiProperty({ required: false, type: 'integer' })
+  @IntegerParam('offset', 0, 1000)
   offset: number = 0;
 
   /** Accepted for compatibility; Backbeat has no externally hosted audio. */
@@ -54,17 +44,23 @@ export class ArtistAlbumsQueryDto extends PagingQueryDto {
   include_groups?: AlbumGroup[];
 }
 
+const LOCALE = /^[a-z]{2}(_[A-Z]{2})?$/;
+const IsLocale = (): PropertyDecorator =>
+  applyDecorators(
+    ApiProperty({ required: false, pattern: LOCALE.source }),
+    IsOptional(),
+    Matches(LOCALE, { message: 'locale must look like es_MX or de' }),
+  );
+
 export class LocaleQueryDto {
   /** Language and country for category names, such as `es_MX` or `sv_SE`. English when left out. */
-  @IsOptional()
-  @Matches(/^[a-z]{2}(_[A-Z]{2})?$/, { message: 'locale must look like es_MX or de' })
+  @IsLocale()
   locale?: string;
 }
 
 export class CategoriesQueryDto extends PagingQueryDto {
   /** Language and country for category names, such as `es_MX` or `sv_SE`. English when left out. */
-  @IsOptional()
-  @Matches(/^[a-z]{2}(_[A-Z]{2})?$/, { message: 'locale must look like es_MX or de' })
+  @IsLocale()
   locale?: string;
 }
 

@@ -22,23 +22,25 @@ export class MarketQueryDto {
   market?: string;
 }
 
+/** An optional whole-number query parameter within bounds, documented with them. */
+export function IntegerParam(name: string, min: number, max: number): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ required: false, type: 'integer', minimum: min, maximum: max }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt({ message: `${name} must be an integer` }),
+    Min(min, { message: min === 0 ? `${name} must not be negative` : `${name} must be at least ${min}` }),
+    Max(max, { message: `${name} must be at most ${max}` }),
+  );
+}
+
 export class PagingQueryDto extends MarketQueryDto {
   /** How many items to return, 1 to 50. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be an integer' })
-  @Min(1, { message: 'limit must be at least 1' })
-  @Max(50, { message: 'limit must be at most 50' })
-  @ApiProperty({ required: false, type: 'integer' })
+  @IntegerParam('limit', 1, 50)
   limit: number = 20;
 
   /** Index of the first item to return. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'offset must be an integer' })
-  @Min(0, { message: 'offset must not be negative' })
-  @Max(100_000, { message: 'offset must be at most 100000' })
-  @ApiProperty({ required: false, type: 'integer' })
+  @IntegerParam('offset', 0, 100_000)
   offset: number = 0;
 }
 
