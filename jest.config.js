@@ -18,6 +18,10 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
 };
 
+if (!process.env.DATABASE_URL) {
+  console.log('DATABASE_URL is not set: integration and e2e tests run on embedded PGlite only (CI runs them on PostgreSQL too).');
+}
+
 module.exports = {
   // Integration and e2e files start a database (and a server) seeded per file; hooks need time for that.
   testTimeout: 120_000,

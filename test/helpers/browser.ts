@@ -3,6 +3,8 @@ import type { Browser } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
+// CI installs Chromium: there a missing browser is a failure, not a skip.
+if (process.env.CI === 'true' && !hasChromium) throw new Error(`CI needs Chromium at ${CHROMIUM}`);
 
 /** `describe` when Chromium is installed; otherwise a skipped block that says why. */
 export const describeWithBrowser: jest.Describe = hasChromium

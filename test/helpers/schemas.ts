@@ -36,6 +36,9 @@ function validatorFor(id: string, document: { components: { schemas: Schema } })
 /** Validators for the schemas of Backbeat's own checked-in OpenAPI document. */
 export const ownSchema = validatorFor('backbeat', JSON.parse(readFileSync(OWN_SPEC, 'utf8')));
 
+// CI has ../shared beside the checkout: there a missing reference is a failure, not a skip.
+if (process.env.CI === 'true' && !existsSync(REFERENCE_SPEC)) throw new Error(`CI needs the reference document at ${REFERENCE_SPEC}`);
+
 /** Validators for the Spotify Web API reference schemas, when ../shared/reference is present. */
 export const referenceSchema: ((name: string) => ValidateFunction) | null = existsSync(REFERENCE_SPEC)
   ? validatorFor('spotify', load(readFileSync(REFERENCE_SPEC, 'utf8')) as { components: { schemas: Schema } })
