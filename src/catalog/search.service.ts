@@ -36,15 +36,15 @@ const FUZZY_THRESHOLD = 0.3;
 const MAX_RANKED = 1050;
 /**
  * The most popular matches ranked by relevance for a page: the first pages draw on
- * the top 200 (the walk down popularity stops sooner), deeper pages on all 1,050.
+ * the top 100 (the walk down popularity stops sooner), deeper pages on all 1,050.
  */
-const candidatePool = (offset: number, limit: number): number => (offset + limit <= 200 ? 200 : MAX_RANKED);
+const candidatePool = (offset: number, limit: number): number => (offset + limit <= 100 ? 100 : MAX_RANKED);
 /**
  * Up to this many matches are fetched through the GIN index and ordered; past it,
  * walking the popularity index until the pool is full costs less (it stops sooner
- * the more common the words are). The two costs meet at a few thousand on 1M tracks.
+ * the more common the words are). Measured on 1M tracks, the two costs meet near here.
  */
-const GIN_FETCH_MAX = 2000;
+const GIN_FETCH_MAX = 1500;
 /** Exact-name matches added to the candidates even when they are not popular. */
 const MAX_EXACT = 50;
 
