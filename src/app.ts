@@ -40,7 +40,7 @@ export async function createApp(env: Env, options: { logger?: boolean } = {}): P
   return app;
 }
 
-export async function configureApp(app: NestFastifyApplication, env: Env): Promise<void> {
+async function configureApp(app: NestFastifyApplication, env: Env): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);

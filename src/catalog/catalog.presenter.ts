@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UrlBuilder } from '../common/http/url-builder';
+import type { ArtistCredit } from './entities/artist.entity';
 import type {
   AlbumDto,
   ArtistAlbumDto,
@@ -10,7 +11,7 @@ import type {
   SimplifiedTrackDto,
   TrackDto,
 } from './dto/catalog-objects.dto';
-import type { AlbumRow, ArtistRef, ArtistRow, AudioFeaturesRow, FullAlbumRow, TrackRow, TrackWithAlbumRow } from './catalog.reader';
+import type { AlbumRow, ArtistRow, AudioFeaturesRow, FullAlbumRow, TrackRow, TrackWithAlbumRow } from './catalog.reader';
 
 /**
  * Turns catalog rows into Spotify-shaped wire objects. With a market, items
@@ -26,7 +27,7 @@ export class CatalogPresenter {
     return playable ? { is_playable: true } : { is_playable: false, restrictions: { reason: 'market' } };
   }
 
-  artistRef(artist: ArtistRef): SimplifiedArtistDto {
+  artistRef(artist: ArtistCredit): SimplifiedArtistDto {
     return {
       external_urls: this.urls.externalUrls('artist', artist.id),
       href: this.urls.href('artist', artist.id),

@@ -2,11 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CopyrightObject, ImageObject } from '../common/wire';
 import { SqlRunner } from '../database/sql-runner';
 import type { AlbumType, ReleaseDatePrecision } from './entities/album.entity';
-
-export interface ArtistRef {
-  id: string;
-  name: string;
-}
+import type { ArtistCredit } from './entities/artist.entity';
 
 export interface AlbumRow {
   id: string;
@@ -17,7 +13,7 @@ export interface AlbumRow {
   total_tracks: number;
   images: ImageObject[];
   available_markets: string[];
-  artists: ArtistRef[];
+  artists: ArtistCredit[];
 }
 
 export interface FullAlbumRow extends AlbumRow {
@@ -38,7 +34,7 @@ export interface TrackRow {
   popularity: number;
   preview_url: string | null;
   available_markets: string[];
-  artists: ArtistRef[];
+  artists: ArtistCredit[];
 }
 
 export interface TrackWithAlbumRow extends TrackRow {
@@ -101,7 +97,7 @@ interface FlatTrackRow extends WithMarkets<TrackRow> {
   album_total_tracks: number;
   album_images: ImageObject[];
   album_markets: string;
-  album_artists: ArtistRef[];
+  album_artists: ArtistCredit[];
 }
 
 function toTrackWithAlbum(row: FlatTrackRow): TrackWithAlbumRow {

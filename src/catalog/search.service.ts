@@ -48,7 +48,12 @@ const GIN_FETCH_MAX = 1500;
 /** Exact-name matches added to the candidates even when they are not popular. */
 const MAX_EXACT = 50;
 
-const TABLES: Record<CatalogType, string> = { track: 'tracks t', album: 'albums a', artist: 'artists ar' };
+/** Each searchable table and the alias its SQL uses. */
+const SOURCES: Record<CatalogType, { table: string; alias: string }> = {
+  track: { table: 'tracks', alias: 't' },
+  album: { table: 'albums', alias: 'a' },
+  artist: { table: 'artists', alias: 'ar' },
+};
 
 interface Filters {
   /** SQL conditions; the first is the full-text match. */
@@ -150,7 +155,7 @@ export class SearchService {
       values.push(value);
       return `$${values.length}`;
     };
-    const alias = type === 'track' ? 't' : type === 'album' ? 'a' : 'ar';
+    const { alias } = SOURCES[type];
     where.push(query ? `${alias}.search_vector @@ to_tsquery('simple', bb_normalize(${param(query)}))` : 'true');
     // Phrases must also appear in order.
     for (const phrase of s.phrases) {
@@ -165,7 +170,7 @@ export class SearchService {
     if (market && type !== 'artist') where.push(`${param(market)}::varchar = ANY(${alias}.available_markets)`);
     // Tracks need their album only for its release year.
     const joinAlbum = type === 'track' && s.year !== undefined;
-    return { where, values, from: `${TABLES[type]}${joinAlbum ? ' JOIN albums a ON a.id = t.album_id' : ''}` };
+    return { where, values, from: `${SOURCES[type].table} ${alias}${joinAlbum ? ' JOIN albums a ON a.id = t.album_id' : ''}` };
   }
 
   private async fullTextRank(
@@ -174,7 +179,7 @@ export class SearchService {
     filters: Filters,
     params: SearchParams,
   ): Promise<Ranked> {
-    const alias = type === 'track' ? 't' : type === 'album' ? 'a' : 'ar';
+    const { alias } = SOURCES[type];
     const values = [...filters.values];
     const param = (value: unknown) => {
       values.push(value);
@@ -220,7 +225,7 @@ export class SearchService {
   }
 
   private async fuzzyRank(type: CatalogType, text: string, params: SearchParams): Promise<Ranked> {
-    const table = type === 'track' ? 'tracks' : type === 'album' ? 'albums' : 'artists';
+    const { table } = SOURCES[type];
     const rows: { id: string; total: number }[] = await this.db.query(
       `SELECT id, count(*) OVER ()::int AS total
          FROM (SELECT id, popularity, similarity(bb_normalize(name), bb_normalize($1)) AS score

@@ -24,18 +24,20 @@ export class DevTokensService {
     const scopes = (params.scopes ?? '').split(/[\s,]+/).filter(Boolean);
     const unknown = scopes.filter((s) => !isScope(s));
     if (unknown.length) throw new InvalidInputError(`Unknown scopes: ${unknown.join(', ')}`, 'INVALID_SCOPE');
-    let userId: string | null = null;
-    if (params.user) {
-      if (!USER_ID.test(params.user)) throw new InvalidInputError('user must be a lowercase user id', 'INVALID_USER');
-      userId = params.user;
-      await this.db
-        .getRepository(UserEntity)
-        .createQueryBuilder()
-        .insert()
-        .values({ id: userId, displayName: userId, email: `${userId}@users.backbeat.invalid`, country: 'US', product: 'premium' })
-        .orIgnore()
-        .execute();
-    }
+    const userId = params.user ? await this.ensureListener(params.user) : null;
     return this.tokens.issue({ clientId: DEV_CLIENT_ID, userId, scopes: scopes as Scope[] });
+  }
+
+  /** Creates the listener `id` (a premium listener in the US) unless it exists; returns the id. */
+  async ensureListener(id: string): Promise<string> {
+    if (!USER_ID.test(id)) throw new InvalidInputError('user must be a lowercase user id', 'INVALID_USER');
+    await this.db
+      .getRepository(UserEntity)
+      .createQueryBuilder()
+      .insert()
+      .values({ id, displayName: id, email: `${id}@users.backbeat.invalid`, country: 'US', product: 'premium' })
+      .orIgnore()
+      .execute();
+    return id;
   }
 }

@@ -57,8 +57,8 @@ export async function startTestApp(options: { seedTracks?: number; env?: Record<
     db,
     dataSource,
     async token({ user, scopes = [], ttlSeconds } = {}) {
-      if (user) await devTokens.mint({ user }); // creates the listener
-      const issued = await tokens.issue({ clientId: 'test-client', userId: user ?? null, scopes, ttlSeconds });
+      const userId = user ? await devTokens.ensureListener(user) : null;
+      const issued = await tokens.issue({ clientId: 'test-client', userId, scopes, ttlSeconds });
       return issued.access_token;
     },
     async request(path, init = {}) {

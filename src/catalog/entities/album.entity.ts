@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { CopyrightObject, ImageObject } from '../../common/wire';
-import { ArtistEntity } from './artist.entity';
+import { type ArtistCredit, ArtistEntity } from './artist.entity';
 
 export type AlbumType = 'album' | 'single' | 'compilation';
 export type ReleaseDatePrecision = 'year' | 'month' | 'day';
@@ -57,7 +57,7 @@ export class AlbumEntity {
 
   /** The credited artists as `[{id, name}]`, in order; `album_artists` stays the source of truth. */
   @Column('jsonb', { default: () => "'[]'" })
-  artists: { id: string; name: string }[];
+  artists: ArtistCredit[];
 
   /** Weighted lexemes: A = name, B = artist names, D = genres. */
   @Index('idx_albums_search', { synchronize: false })

@@ -1,6 +1,12 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { ImageObject } from '../../common/wire';
 
+/** An artist as credited on a track or album: what the wire's simplified artist needs. */
+export interface ArtistCredit {
+  id: string;
+  name: string;
+}
+
 @Entity('artists')
 @Index('idx_artists_name_trgm', { synchronize: false })
 @Index('idx_artists_genres', { synchronize: false })

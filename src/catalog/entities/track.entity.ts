@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn } from 'typeorm';
 import { AlbumEntity } from './album.entity';
-import { ArtistEntity } from './artist.entity';
+import { type ArtistCredit, ArtistEntity } from './artist.entity';
 
 @Entity('tracks')
 @Index('idx_tracks_album', ['albumId', 'discNumber', 'trackNumber'])
@@ -53,7 +53,7 @@ export class TrackEntity {
    * `track_artists` stays the source of truth; the catalog loader writes both.
    */
   @Column('jsonb', { default: () => "'[]'" })
-  artists: { id: string; name: string }[];
+  artists: ArtistCredit[];
 
   /** Weighted lexemes: A = name, B = artist names, C = album name, D = genres. */
   @Index('idx_tracks_search', { synchronize: false })

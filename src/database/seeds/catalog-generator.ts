@@ -2,6 +2,7 @@
 // derived from its own index, so a small catalog is a prefix of a large one (same first
 // artists, albums and ids). Pure: no I/O, no clock, no Math.random.
 import type { AlbumType, ReleaseDatePrecision } from '../../catalog/entities/album.entity';
+import type { ArtistCredit } from '../../catalog/entities/artist.entity';
 import { MARKETS } from '../../catalog/markets';
 import { idFromBigInt } from '../../common/ids';
 import type { CopyrightObject, ImageObject } from '../../common/wire';
@@ -45,10 +46,8 @@ export interface CatalogOptions extends GeneratorOptions {
   tracks: number;
 }
 
-export interface ArtistRef {
-  id: string;
-  name: string;
-}
+/** The generator credits artists as the catalog stores them. */
+export type ArtistRef = ArtistCredit;
 
 export interface GeneratedArtist {
   id: string;
