@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -7,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
 import { installEtags } from './common/http/etag';
+import { installResponseHeaders } from './common/http/security-headers';
 import { HttpMetrics } from './common/metrics/metrics';
 import type { Env } from './config/env';
 import { buildOpenApiDocument, serveOpenApi } from './openapi/openapi';
@@ -42,12 +42,8 @@ export async function createApp(env: Env, options: { logger?: boolean } = {}): P
 
 async function configureApp(app: NestFastifyApplication, env: Env): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.header('x-request-id', request.id);
-    done();
-  });
   app.get(HttpMetrics).install(fastify);
-  await app.register(helmet, {
+  installResponseHeaders(fastify, {
     // The API reference page at /docs loads its own scripts and styles.
     contentSecurityPolicy: {
       directives: {

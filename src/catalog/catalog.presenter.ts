@@ -21,8 +21,8 @@ import type { AlbumRow, ArtistRow, AudioFeaturesRow, FullAlbumRow, TrackRow, Tra
 export class CatalogPresenter {
   constructor(private readonly urls: UrlBuilder) {}
 
-  private availability(markets: string[], market: string | null) {
-    if (!market) return { available_markets: markets };
+  private availability(markets: readonly string[], market: string | null) {
+    if (!market) return { available_markets: markets as string[] };
     const playable = markets.includes(market);
     return playable ? { is_playable: true } : { is_playable: false, restrictions: { reason: 'market' } };
   }

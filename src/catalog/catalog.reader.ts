@@ -3,6 +3,7 @@ import type { CopyrightObject, ImageObject } from '../common/wire';
 import { SqlRunner } from '../database/sql-runner';
 import type { AlbumType, ReleaseDatePrecision } from './entities/album.entity';
 import type { ArtistCredit } from './entities/artist.entity';
+import { MARKET_CODES } from './markets';
 
 export interface AlbumRow {
   id: string;
@@ -12,7 +13,7 @@ export interface AlbumRow {
   release_date_precision: ReleaseDatePrecision;
   total_tracks: number;
   images: ImageObject[];
-  available_markets: string[];
+  available_markets: readonly string[];
   artists: ArtistCredit[];
 }
 
@@ -33,7 +34,7 @@ export interface TrackRow {
   track_number: number;
   popularity: number;
   preview_url: string | null;
-  available_markets: string[];
+  available_markets: readonly string[];
   artists: ArtistCredit[];
 }
 
@@ -67,24 +68,33 @@ export interface AudioFeaturesRow {
   time_signature: number;
 }
 
-// Markets travel as one comma-joined string: parsing a 185-element array per row costs more.
+/**
+ * Markets travel as one comma-joined string, or `*` when an item plays in every
+ * market (most do): parsing a 185-element array per row costs more. Codes in a
+ * row are distinct, so a full count means every market.
+ */
+const marketsColumn = (alias: string) =>
+  `CASE WHEN cardinality(${alias}.available_markets) = ${MARKET_CODES.size} THEN '*' ELSE array_to_string(${alias}.available_markets, ',') END`;
+
 const ALBUM_FIELDS = `a.id, a.name, a.album_type, a.release_date, a.release_date_precision, a.total_tracks,
-  a.images, array_to_string(a.available_markets, ',') AS markets, a.artists`;
+  a.images, ${marketsColumn('a')} AS markets, a.artists`;
 
 const TRACK_FIELDS = `t.id, t.name, t.duration_ms, t.explicit, t.isrc, t.disc_number, t.track_number,
-  t.popularity, t.preview_url, array_to_string(t.available_markets, ',') AS markets, t.artists`;
+  t.popularity, t.preview_url, ${marketsColumn('t')} AS markets, t.artists`;
 
 /** The track's album, flattened with `album_` prefixes into the same row. */
 const TRACK_ALBUM_FIELDS = `a.name AS album_name, a.album_type AS album_album_type, a.release_date AS album_release_date,
   a.release_date_precision AS album_release_date_precision, a.total_tracks AS album_total_tracks,
-  a.images AS album_images, array_to_string(a.available_markets, ',') AS album_markets, a.artists AS album_artists`;
+  a.images AS album_images, ${marketsColumn('a')} AS album_markets, a.artists AS album_artists`;
 
 type WithMarkets<T> = Omit<T, 'available_markets'> & { markets: string };
 
-const marketList = (markets: string): string[] => (markets ? markets.split(',') : []);
+const ALL_MARKETS: readonly string[] = Object.freeze([...MARKET_CODES]);
+
+const marketList = (markets: string): readonly string[] => (markets === '*' ? ALL_MARKETS : markets ? markets.split(',') : []);
 
 /** Restores `available_markets` from its comma-joined form. */
-function withMarketList<T extends { markets: string }>({ markets, ...rest }: T): Omit<T, 'markets'> & { available_markets: string[] } {
+function withMarketList<T extends { markets: string }>({ markets, ...rest }: T): Omit<T, 'markets'> & { available_markets: readonly string[] } {
   return { ...rest, available_markets: marketList(markets) };
 }
 

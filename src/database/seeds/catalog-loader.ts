@@ -263,8 +263,9 @@ export async function seedCatalog(dataSource: DataSource, options: SeedOptions):
 
   const counts = await countRows(dataSource);
   const inserted = { artists: counts.artists - before.artists, albums: counts.albums - before.albums, tracks: counts.tracks - before.tracks };
-  // Fresh statistics so the planner uses the new indexes.
-  if (inserted.tracks > 0) await dataSource.query('ANALYZE');
+  // Fresh statistics for the planner, and a visibility map so index-only scans skip the heap
+  // (without it, first searches on a fresh 1M-track load are several times slower).
+  if (inserted.tracks > 0) await dataSource.query('VACUUM ANALYZE');
   return { counts, inserted, seconds: (Date.now() - started) / 1000 };
 }
 
