@@ -4,12 +4,13 @@
 import Fastify from 'fastify';
 import { Pool } from 'pg';
 import { TRACKS_BY_IDS_SQL } from '../src/catalog/catalog.reader';
+import { POSTGRES_SESSION_OPTIONS } from '../src/database/data-source';
 import { statementName } from '../src/database/sql-runner';
 
 const pool = new Pool({
   connectionString: process.env.DATABASE_URL,
   max: Number(process.env.DB_POOL_SIZE ?? 20),
-  options: '-c max_parallel_workers_per_gather=0',
+  options: POSTGRES_SESSION_OPTIONS,
 });
 const app = Fastify({ logger: false });
 

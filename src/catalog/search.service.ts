@@ -42,9 +42,12 @@ const candidatePool = (offset: number, limit: number): number => (offset + limit
 /**
  * Up to this many matches are fetched through the GIN index and ordered; past it,
  * walking the popularity index until the pool is full costs less (it stops sooner
- * the more common the words are). Measured on 1M tracks, the two costs meet near here.
+ * the more common the words are, and later the larger the pool). Measured on 1M
+ * tracks: the walk to 100 candidates costs as much as fetching 3,000 to 7,000
+ * matches, the walk to 1,050 about 20,000; the lower bound for 100 keeps a fetch
+ * that overflows (the planner's estimate ran low) cheap.
  */
-const GIN_FETCH_MAX = 1500;
+const ginFetchMax = (pool: number): number => (pool <= 100 ? 2500 : 20000);
 /** Exact-name matches added to the candidates even when they are not popular. */
 const MAX_EXACT = 50;
 
@@ -54,6 +57,10 @@ const SOURCES: Record<CatalogType, { table: string; alias: string }> = {
   album: { table: 'albums', alias: 'a' },
   artist: { table: 'artists', alias: 'ar' },
 };
+
+/** The same conditions, with the full-text match written so that the planner cannot use the GIN index for it. */
+const withoutGin = (where: string, alias: string): string =>
+  where.replaceAll(`${alias}.search_vector @@`, `(${alias}.search_vector || ''::tsvector) @@`);
 
 interface Filters {
   /** SQL conditions; the first is the full-text match. */
@@ -194,34 +201,55 @@ export class SearchService {
     const where = filters.where.join(' AND ');
     const columns = `${alias}.id, ${alias}.popularity, ${alias}.search_vector`;
     // Candidates: the most popular matches, plus exact names however obscure.
+    // Only the name index serves them: words that go together fool the planner into adding the GIN index.
     const exactMatches = exactName
-      ? `UNION ALL (SELECT ${columns}, true FROM ${filters.from} WHERE ${where}
+      ? `UNION ALL (SELECT ${columns}, true FROM ${filters.from} WHERE ${withoutGin(where, alias)}
            AND bb_normalize(${alias}.name) = bb_normalize(${param(exactName)}) LIMIT ${MAX_EXACT})`
       : '';
-    // The plan is chosen here: the planner misjudges how many rows a combination of words matches.
-    const matches = await this.count(filters, GIN_FETCH_MAX);
     const pool = candidatePool(params.offset, params.limit);
-    const popular =
-      matches < GIN_FETCH_MAX
-        ? // Few matches: fetch them all through the GIN index (OFFSET 0 keeps the ordering outside), then order.
-          `SELECT * FROM (SELECT ${columns}, false AS exact FROM ${filters.from} WHERE ${where} OFFSET 0) m
-            ORDER BY popularity DESC, id LIMIT ${pool}`
-        : // Many: walk down the popularity index testing each entry's vector until the pool is full;
-          // `|| ''` keeps the GIN index out of it.
-          `SELECT ${columns}, false AS exact FROM ${filters.from}
-            WHERE ${where.replaceAll(`${alias}.search_vector @@`, `(${alias}.search_vector || ''::tsvector) @@`)}
-            ORDER BY ${alias}.popularity DESC, ${alias}.id LIMIT ${pool}`;
-    const rows = await this.db.query<{ id: string }[]>(
-      `WITH matches AS (
-         (${popular})
-         ${exactMatches}
-       ), c AS (SELECT DISTINCT ON (id) * FROM matches ORDER BY id, exact DESC)
-       SELECT c.id FROM c
-        ORDER BY ${relevance} + CASE WHEN c.exact THEN 1 ELSE 0 END + c.popularity / 200.0 DESC, c.popularity DESC, c.id
-        LIMIT ${param(params.limit)} OFFSET ${param(params.offset)}`,
-      values,
-    );
-    return { ids: rows.map((r) => r.id), total: Math.min(matches, MAX_RANKED) };
+    const [limit, offset] = [param(params.limit), param(params.offset)];
+    /** One row: how many matches `found` holds (when given) and the page's ids in ranked order. */
+    const rankedPage = async (popular: string, found?: string): Promise<{ total: number | null; ids: string[] }> => {
+      const [row] = await this.db.query<{ total: number | null; ids: string[] }[]>(
+        `WITH ${found ? `found AS MATERIALIZED (${found}), ` : ''}matches AS (
+           (${popular})
+           ${exactMatches}
+         ), c AS (SELECT DISTINCT ON (id) * FROM matches ORDER BY id, exact DESC)
+         SELECT ${found ? '(SELECT count(*) FROM found)::int' : 'NULL::int'} AS total, ARRAY(
+           SELECT c.id FROM c
+            ORDER BY ${relevance} + CASE WHEN c.exact THEN 1 ELSE 0 END + c.popularity / 200.0 DESC, c.popularity DESC, c.id
+            LIMIT ${limit} OFFSET ${offset}) AS ids`,
+        values,
+      );
+      return row;
+    };
+    // Few matches: fetch them all through the GIN index, then order by popularity.
+    const fetchAll = (max: number) =>
+      rankedPage(
+        `SELECT * FROM found ORDER BY popularity DESC, id LIMIT ${pool}`,
+        `SELECT ${columns}, false AS exact FROM ${filters.from} WHERE ${where} LIMIT ${max + 1}`,
+      );
+    // Many: walk down the popularity index testing each entry's vector until the pool is full
+    // (testing vectors, not the GIN index); the total is then the cap.
+    const walk = async (): Promise<Ranked> => {
+      const page = await rankedPage(
+        `SELECT ${columns}, false AS exact FROM ${filters.from}
+          WHERE ${withoutGin(where, alias)}
+          ORDER BY ${alias}.popularity DESC, ${alias}.id LIMIT ${pool}`,
+      );
+      return { ids: page.ids, total: MAX_RANKED };
+    };
+
+    // Choosing the plan: counting matches costs a heap visit each, so the planner's estimate
+    // (exact enough for single words) comes first. It runs low for words that go together,
+    // which the fetch's bound catches; an estimate that runs high is checked by a short count.
+    const max = ginFetchMax(pool);
+    const fewer = (await this.estimate(filters)) < max ? max : (await this.count(filters, MAX_RANKED)) < MAX_RANKED ? MAX_RANKED : 0;
+    if (fewer) {
+      const page = await fetchAll(fewer);
+      if (page.total! <= fewer) return { ids: page.ids, total: Math.min(page.total!, MAX_RANKED) };
+    }
+    return walk();
   }
 
   private async fuzzyRank(type: CatalogType, text: string, params: SearchParams): Promise<Ranked> {
@@ -237,6 +265,16 @@ export class SearchService {
     );
     // Near misses are few: past the last one the window count is empty, and so is the list.
     return { ids: rows.map((r) => r.id), total: rows[0]?.total ?? 0 };
+  }
+
+  /** The planner's estimate of how many rows match the filters. */
+  private async estimate(filters: Filters): Promise<number> {
+    const [row] = await this.db.query<{ 'QUERY PLAN': unknown }[]>(
+      `EXPLAIN (FORMAT JSON) SELECT FROM ${filters.from} WHERE ${filters.where.join(' AND ')}`,
+      filters.values,
+    );
+    const plan = typeof row['QUERY PLAN'] === 'string' ? JSON.parse(row['QUERY PLAN']) : row['QUERY PLAN'];
+    return (plan as { Plan: { 'Plan Rows': number } }[])[0].Plan['Plan Rows'];
   }
 
   /** Matches, counted up to `max`. */

@@ -15,6 +15,13 @@ export function isEmbedded(env: Pick<Env, 'DATABASE_URL'>): boolean {
 }
 
 /**
+ * Settings for each PostgreSQL session. Parallel workers take milliseconds to start, and JIT
+ * compiling a plan that the planner prices high (a popularity walk for search) takes 5–10 ms:
+ * both are a loss for short API queries.
+ */
+export const POSTGRES_SESSION_OPTIONS = '-c max_parallel_workers_per_gather=0 -c jit=off';
+
+/**
  * The one place that picks the database: PostgreSQL through `pg` when
  * DATABASE_URL is set, otherwise embedded PGlite persisted under DATA_DIR.
  * Serves the app, the CLIs and the tests; migrations are the only schema path.
@@ -30,8 +37,7 @@ export function dataSourceOptions(env: Pick<Env, 'DATABASE_URL' | 'DATA_DIR' | '
     logging: ['error', 'warn'] as LoggerOptions,
   };
   if (env.DATABASE_URL) {
-    // Parallel workers take tens of milliseconds to start: a loss for short API queries.
-    return { ...common, url: env.DATABASE_URL, extra: { max: env.DB_POOL_SIZE, options: '-c max_parallel_workers_per_gather=0' } };
+    return { ...common, url: env.DATABASE_URL, extra: { max: env.DB_POOL_SIZE, options: POSTGRES_SESSION_OPTIONS } };
   }
   let dataDir: string | undefined;
   if (env.DATA_DIR !== IN_MEMORY_DATA_DIR) {

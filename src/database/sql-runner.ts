@@ -1,15 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { ENV } from '../config/config.module';
 import type { Env } from '../config/env';
 import { isEmbedded } from './data-source';
 
+const statementNames = new Map<string, string>();
+
 /** The statement name for a SQL text: the same text is prepared once per connection. */
 export function statementName(text: string): string {
-  return `bb_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `bb_${hash('sha1', text, 'hex').slice(0, 20)}`;
+    // Hot-path texts are fixed, so the map stays small; texts built per request are not kept.
+    if (statementNames.size < 1000) statementNames.set(text, name);
+  }
+  return name;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import { AccessTokenVerifier, Principal } from '../common/auth/principal';
@@ -13,7 +13,7 @@ export const ACCESS_TOKEN_TTL_SECONDS = 3600;
 const VERIFY_CACHE_TTL_MS = 10_000;
 
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return hash('sha256', token, 'hex');
 }
 
 export interface IssuedToken {
