@@ -35,12 +35,12 @@ export async function createApp(env: Env, options: { logger?: boolean } = {}): P
   });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
-  await configureApp(app, env);
+  configureApp(app, env);
   await app.init();
   return app;
 }
 
-async function configureApp(app: NestFastifyApplication, env: Env): Promise<void> {
+function configureApp(app: NestFastifyApplication, env: Env): void {
   const fastify = app.getHttpAdapter().getInstance();
   app.get(HttpMetrics).install(fastify);
   installResponseHeaders(fastify, {

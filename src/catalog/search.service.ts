@@ -273,8 +273,9 @@ export class SearchService {
       `EXPLAIN (FORMAT JSON) SELECT FROM ${filters.from} WHERE ${filters.where.join(' AND ')}`,
       filters.values,
     );
-    const plan = typeof row['QUERY PLAN'] === 'string' ? JSON.parse(row['QUERY PLAN']) : row['QUERY PLAN'];
-    return (plan as { Plan: { 'Plan Rows': number } }[])[0].Plan['Plan Rows'];
+    const output = row['QUERY PLAN'];
+    const plan = (typeof output === 'string' ? JSON.parse(output) : output) as { Plan: { 'Plan Rows': number } }[];
+    return plan[0].Plan['Plan Rows'];
   }
 
   /** Matches, counted up to `max`. */
