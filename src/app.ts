@@ -43,18 +43,7 @@ export async function createApp(env: Env, options: { logger?: boolean } = {}): P
 function configureApp(app: NestFastifyApplication, env: Env): void {
   const fastify = app.getHttpAdapter().getInstance();
   app.get(HttpMetrics).install(fastify);
-  installResponseHeaders(fastify, {
-    // The API reference page at /docs loads its own scripts and styles.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'https:'],
-      },
-    },
-    crossOriginResourcePolicy: { policy: 'cross-origin' },
-  });
+  installResponseHeaders(fastify);
   installEtags(fastify);
   app.enableCors({
     origin: env.CORS_ORIGINS === '*' ? true : env.CORS_ORIGINS.split(',').map((o) => o.trim()),

@@ -127,6 +127,14 @@ describe('API conventions (e2e)', () => {
       const res = await t.request('/v1/markets', { token });
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('strict-transport-security')).toBeTruthy();
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('content-security-policy')).toBe("default-src 'none';frame-ancestors 'none'");
+    });
+
+    it('gives HTML pages a policy that lets them load their own scripts and styles', async () => {
+      const res = await fetch(`${t.baseUrl}/docs`);
+      expect(res.headers.get('content-type')).toContain('text/html');
+      expect(res.headers.get('content-security-policy')).toContain("script-src 'self' 'unsafe-inline'");
       expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     });
   });

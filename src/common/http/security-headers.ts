@@ -2,6 +2,31 @@ import type { FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+/** JSON is never rendered as a page: forbid everything a browser might load or frame. */
+const API_HEADERS: HelmetOptions = {
+  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  crossOriginOpenerPolicy: false,
+  crossOriginResourcePolicy: { policy: 'cross-origin' },
+  originAgentCluster: false,
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xFrameOptions: { action: 'deny' },
+  xPermittedCrossDomainPolicies: false,
+};
+
+/** HTML pages (the API reference, later the dashboard) load their own scripts, styles and images. */
+const PAGE_HEADERS: HelmetOptions = {
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", "'unsafe-inline'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'https:'],
+    },
+  },
+  crossOriginResourcePolicy: { policy: 'cross-origin' },
+};
+
 /**
  * Helmet's headers depend only on its options, so they are computed once here
  * instead of rebuilding its middleware on every request.
@@ -18,11 +43,17 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
   return headers;
 }
 
-/** Every response carries the security headers and its request id. */
-export function installResponseHeaders(fastify: FastifyInstance, options: HelmetOptions): void {
-  const headers = securityHeaders(options);
+/** Every response carries its request id and the API's security headers; HTML pages get the page set. */
+export function installResponseHeaders(fastify: FastifyInstance): void {
+  const api = securityHeaders(API_HEADERS);
+  const page = securityHeaders(PAGE_HEADERS);
   fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.headers(headers).header('x-request-id', request.id);
+    void reply.headers(api).header('x-request-id', request.id);
     done();
+  });
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    const type = reply.getHeader('content-type');
+    if (typeof type === 'string' && type.startsWith('text/html')) void reply.headers(page);
+    done(null, payload);
   });
 }
