@@ -1,8 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
 import { installEtags } from './common/http/etag';
@@ -35,6 +37,9 @@ export async function createApp(env: Env, options: { logger?: boolean } = {}): P
   });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
+  // Pages keep a session and a CSRF secret in cookies (Nest's adapter parses URL-encoded forms already).
+  await app.register(cookie, { secret: env.COOKIE_SECRET ?? randomBytes(32).toString('base64url') });
+  await app.register(csrf, { cookieKey: 'bb_csrf', cookieOpts: { httpOnly: true, sameSite: 'lax', path: '/', signed: true } });
   configureApp(app, env);
   await app.init();
   return app;

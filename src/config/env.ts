@@ -35,6 +35,10 @@ export const envSchema = z
     CORS_ORIGINS: z.string().default('*'),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(512 * 1024),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    /** How many listeners besides its owner may authorize an app in development mode. */
+    DEV_MODE_USER_CAP: z.coerce.number().int().min(0).max(1_000_000).default(25),
+    /** Signs session and CSRF cookies; set the same value on every instance. Absent: random per process. */
+    COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   })
   .transform((env) => ({
     ...env,
@@ -63,5 +67,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
 /** Secret values never printed in logs. */
 export function redactEnv(env: Env): Record<string, unknown> {
   const redactUrl = (url?: string) => (url ? url.replace(/\/\/[^@/]*@/, '//***@') : undefined);
-  return { ...env, DATABASE_URL: redactUrl(env.DATABASE_URL), REDIS_URL: redactUrl(env.REDIS_URL) };
+  return {
+    ...env,
+    DATABASE_URL: redactUrl(env.DATABASE_URL),
+    REDIS_URL: redactUrl(env.REDIS_URL),
+    COOKIE_SECRET: env.COOKIE_SECRET ? '***' : undefined,
+  };
 }

@@ -2,8 +2,14 @@ import { AlbumArtistEntity, AlbumEntity } from '../catalog/entities/album.entity
 import { ArtistEntity } from '../catalog/entities/artist.entity';
 import { CategoryEntity, GenreEntity, MarketEntity } from '../catalog/entities/reference.entity';
 import { AudioFeaturesEntity, TrackArtistEntity, TrackEntity } from '../catalog/entities/track.entity';
-import { AccessTokenEntity } from '../oauth/access-token.entity';
-import { UserEntity } from '../oauth/user.entity';
+import { AccessTokenEntity } from '../oauth/entities/access-token.entity';
+import { AuthorizationCodeEntity } from '../oauth/entities/authorization-code.entity';
+import { ClientEntity } from '../oauth/entities/client.entity';
+import { ConsentEntity } from '../oauth/entities/consent.entity';
+import { GrantEntity } from '../oauth/entities/grant.entity';
+import { RefreshTokenEntity } from '../oauth/entities/refresh-token.entity';
+import { SessionEntity } from '../oauth/entities/session.entity';
+import { UserEntity } from '../oauth/entities/user.entity';
 
 /** Every entity of the application, for the one data source. */
 export const ENTITIES = [
@@ -17,5 +23,11 @@ export const ENTITIES = [
   GenreEntity,
   CategoryEntity,
   UserEntity,
+  SessionEntity,
+  ClientEntity,
+  ConsentEntity,
+  GrantEntity,
+  AuthorizationCodeEntity,
+  RefreshTokenEntity,
   AccessTokenEntity,
 ];

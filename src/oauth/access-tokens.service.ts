@@ -1,20 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { hash, randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import { AccessTokenVerifier, Principal } from '../common/auth/principal';
 import { isScope, Scope } from '../common/auth/scopes';
-import { AccessTokenEntity } from './access-token.entity';
-import { Product } from './user.entity';
+import { AccessTokenEntity } from './entities/access-token.entity';
+import { hashSecret, randomToken } from './secrets';
+import { Product } from './entities/user.entity';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 3600;
 /** How long a verified token is trusted without asking the database again. */
 const VERIFY_CACHE_TTL_MS = 10_000;
-
-export function hashToken(token: string): string {
-  return hash('sha256', token, 'hex');
-}
 
 export interface IssuedToken {
   access_token: string;
@@ -31,21 +27,40 @@ export class AccessTokensService extends AccessTokenVerifier {
     super();
   }
 
-  async issue(params: { clientId: string; userId: string | null; scopes: readonly Scope[]; ttlSeconds?: number }): Promise<IssuedToken> {
-    const token = randomBytes(48).toString('base64url');
+  async issue(params: {
+    clientId: string;
+    userId: string | null;
+    grantId?: string | null;
+    scopes: readonly Scope[];
+    ttlSeconds?: number;
+  }): Promise<IssuedToken> {
     const ttl = params.ttlSeconds ?? ACCESS_TOKEN_TTL_SECONDS;
-    await this.dataSource.getRepository(AccessTokenEntity).insert({
-      tokenHash: hashToken(token),
-      clientId: params.clientId,
-      userId: params.userId,
-      scopes: [...params.scopes],
+    const token = await this.issueGenerated(randomToken(48), {
+      ...params,
+      grantId: params.grantId ?? null,
       expiresAt: new Date(Date.now() + ttl * 1000),
     });
     return { access_token: token, token_type: 'Bearer', expires_in: ttl, scope: params.scopes.join(' ') };
   }
 
+  /** Stores a token the OAuth library generated; returns it unchanged. */
+  async issueGenerated(
+    token: string,
+    params: { clientId: string; userId: string | null; grantId: string | null; scopes: readonly Scope[]; expiresAt: Date },
+  ): Promise<string> {
+    await this.dataSource.getRepository(AccessTokenEntity).insert({
+      tokenHash: hashSecret(token),
+      clientId: params.clientId,
+      userId: params.userId,
+      grantId: params.grantId,
+      scopes: [...params.scopes],
+      expiresAt: params.expiresAt,
+    });
+    return token;
+  }
+
   async verify(token: string): Promise<Principal | null> {
-    const tokenHash = hashToken(token);
+    const tokenHash = hashSecret(token);
     const cached = this.cache.get(tokenHash);
     if (cached) return cached;
     const rows: Array<{
@@ -75,8 +90,13 @@ export class AccessTokensService extends AccessTokenVerifier {
     return principal;
   }
 
+  /** Forgets cached verifications, so that revoked tokens stop working on this instance at once. */
+  forget(tokenHashes: readonly string[]): void {
+    for (const tokenHash of tokenHashes) this.cache.delete(tokenHash);
+  }
+
   async revoke(token: string): Promise<void> {
-    const tokenHash = hashToken(token);
+    const tokenHash = hashSecret(token);
     this.cache.delete(tokenHash);
     await this.dataSource.getRepository(AccessTokenEntity).delete({ tokenHash });
   }

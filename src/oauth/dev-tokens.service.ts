@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { isScope, Scope } from '../common/auth/scopes';
 import { InvalidInputError } from '../common/errors/domain-errors';
 import { AccessTokensService, IssuedToken } from './access-tokens.service';
-import { UserEntity } from './user.entity';
+import { UserEntity } from './entities/user.entity';
 
 export const DEV_CLIENT_ID = 'backbeat-dev';
 const USER_ID = /^[a-z0-9._-]{1,64}$/;

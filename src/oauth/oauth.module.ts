@@ -1,12 +1,27 @@
 import { Module } from '@nestjs/common';
 import { AccessTokenVerifier } from '../common/auth/principal';
 import { AccessTokensService } from './access-tokens.service';
+import { AccountsService } from './accounts.service';
+import { ClientsService } from './clients.service';
 import { DevTokensController } from './dev-tokens.controller';
 import { DevTokensService } from './dev-tokens.service';
+import { GrantsService } from './grants.service';
+import { OAuthModel } from './oauth.model';
+import { oauthServerProvider } from './oauth.providers';
+import { TokenController } from './token.controller';
 
 @Module({
-  controllers: [DevTokensController],
-  providers: [AccessTokensService, DevTokensService, { provide: AccessTokenVerifier, useExisting: AccessTokensService }],
-  exports: [AccessTokensService, AccessTokenVerifier, DevTokensService],
+  controllers: [DevTokensController, TokenController],
+  providers: [
+    AccessTokensService,
+    AccountsService,
+    ClientsService,
+    DevTokensService,
+    GrantsService,
+    OAuthModel,
+    oauthServerProvider,
+    { provide: AccessTokenVerifier, useExisting: AccessTokensService },
+  ],
+  exports: [AccessTokensService, AccessTokenVerifier, AccountsService, ClientsService, DevTokensService],
 })
 export class OAuthModule {}

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/database/data-source';
-import { AccessTokensService, hashToken } from '../../src/oauth/access-tokens.service';
+import { AccessTokensService } from '../../src/oauth/access-tokens.service';
+import { hashSecret } from '../../src/oauth/secrets';
 import { DevTokensService } from '../../src/oauth/dev-tokens.service';
 import { InvalidInputError } from '../../src/common/errors/domain-errors';
 import { createTestDatabase, TestDatabase } from '../helpers/test-env';
@@ -26,7 +27,7 @@ describe(`access tokens on a real database (${process.env.DATABASE_URL ? 'Postgr
   it('stores only a hash of the token', async () => {
     const issued = await tokens.issue({ clientId: 'c1', userId: null, scopes: ['user-read-private'] });
     const rows = await dataSource.query('SELECT token_hash FROM oauth_access_tokens');
-    expect(rows.map((r: { token_hash: string }) => r.token_hash)).toContain(hashToken(issued.access_token));
+    expect(rows.map((r: { token_hash: string }) => r.token_hash)).toContain(hashSecret(issued.access_token));
     expect(JSON.stringify(rows)).not.toContain(issued.access_token);
   });
 

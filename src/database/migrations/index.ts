@@ -1,5 +1,6 @@
 // Every migration, in order. `npm run migration:generate -- Name` appends new ones.
 import type { MigrationInterface } from 'typeorm';
+import { OAuthServer1796078098233 } from './1796078098233-OAuthServer';
 import { DenormalizedArtistCredits1795547331223 } from './1795547331223-DenormalizedArtistCredits';
 import { ExactNameIndexes1795548281085 } from './1795548281085-ExactNameIndexes';
 import { Initial1795544072179 } from './1795544072179-Initial';
@@ -12,4 +13,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   DenormalizedArtistCredits1795547331223,
   SearchByPopularity1795547973902,
   ExactNameIndexes1795548281085,
+  OAuthServer1796078098233,
 ];

@@ -25,6 +25,14 @@ export class UserEntity {
   @Column('date', { nullable: true })
   birthdate: string | null;
 
+  /** scrypt hash in PHC form; null for listeners created by development tooling, who cannot sign in. */
+  @Column('text', { name: 'password_hash', nullable: true })
+  passwordHash: string | null;
+
+  /** May switch apps to extended quota. */
+  @Column('boolean', { name: 'is_admin', default: false })
+  isAdmin: boolean;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 }

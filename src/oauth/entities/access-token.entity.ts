@@ -1,10 +1,12 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { GrantEntity } from './grant.entity';
 import { UserEntity } from './user.entity';
 
 /** An issued access token; only its SHA-256 hash is stored. */
 @Entity('oauth_access_tokens')
 @Index('idx_access_tokens_user', ['userId'])
 @Index('idx_access_tokens_expiry', ['expiresAt'])
+@Index('idx_access_tokens_grant', ['grantId'])
 export class AccessTokenEntity {
   /** Hex SHA-256 of the token. */
   @PrimaryColumn({ type: 'char', length: 64, name: 'token_hash' })
@@ -19,6 +21,14 @@ export class AccessTokenEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE', nullable: true })
   @JoinColumn({ name: 'user_id' })
   user?: UserEntity | null;
+
+  /** The grant (token family) it came from; null for client-credentials and development tokens. */
+  @Column('uuid', { name: 'grant_id', nullable: true })
+  grantId: string | null;
+
+  @ManyToOne(() => GrantEntity, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'grant_id' })
+  grant?: GrantEntity | null;
 
   @Column('text', { array: true, default: () => "'{}'" })
   scopes: string[];

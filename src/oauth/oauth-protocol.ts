@@ -1,0 +1,69 @@
+import OAuth2Server, { OAuthError, Request, Response } from '@node-oauth/oauth2-server';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/** Grant types Backbeat accepts at /api/token: no implicit, no password grant (RFC 9700 §2.4). */
+export const GRANT_TYPES = ['authorization_code', 'refresh_token', 'client_credentials'] as const;
+
+export class ProtocolError extends Error {
+  constructor(
+    readonly error: string,
+    readonly description: string,
+    readonly status = 400,
+  ) {
+    super(description);
+  }
+}
+
+/**
+ * The form parameters of an OAuth request, each a single string: RFC 6749 §3.1
+ * forbids repeating a parameter, and an array here would be ambiguous.
+ */
+export function singleParams(source: unknown): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries((source ?? {}) as Record<string, unknown>)) {
+    if (Array.isArray(value)) throw new ProtocolError('invalid_request', `Parameter ${name} is included more than once`);
+    if (typeof value !== 'string') throw new ProtocolError('invalid_request', `Parameter ${name} must be a string`);
+    if (value !== '') params[name] = value;
+  }
+  return params;
+}
+
+/** The library's request, built from Fastify's with single-valued parameters. */
+export function libraryRequest(request: FastifyRequest, body: Record<string, string>, query: Record<string, string> = {}): Request {
+  return new Request({ method: request.method, headers: request.headers as Record<string, string>, query, body });
+}
+
+/** Client credentials from HTTP Basic (RFC 6749 §2.3.1: form-encoded, then base64) or from the body. */
+export function clientCredentials(request: FastifyRequest, body: Record<string, string>): { clientId?: string; secret?: string } {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Basic ')) {
+    const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0) throw new ProtocolError('invalid_client', 'Malformed Basic credentials', 401);
+    try {
+      return { clientId: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
+    } catch {
+      throw new ProtocolError('invalid_client', 'Malformed Basic credentials', 401);
+    }
+  }
+  return { clientId: body.client_id, secret: body.client_secret };
+}
+
+/** RFC 6749 §5.2 error JSON; tokens and errors alike are never cached. */
+export function sendProtocolError(reply: FastifyReply, error: unknown): void {
+  let status: number;
+  let body: { error: string; error_description: string };
+  if (error instanceof ProtocolError) {
+    status = error.status;
+    body = { error: error.error, error_description: error.description };
+  } else if (error instanceof OAuthError) {
+    status = error.code;
+    body = { error: error.name, error_description: error.message };
+  } else {
+    throw error;
+  }
+  if (status === 401) void reply.header('www-authenticate', 'Basic realm="backbeat"');
+  void reply.status(status).header('cache-control', 'no-store').header('pragma', 'no-cache').send(body);
+}
+
+export { OAuth2Server, Response as LibraryResponse };
