@@ -8,13 +8,16 @@ import { DevTokensService } from './dev-tokens.service';
 import { GrantsService } from './grants.service';
 import { OAuthModel } from './oauth.model';
 import { oauthServerProvider } from './oauth.providers';
+import { CsrfGuard } from './pages/csrf.guard';
+import { PagesController } from './pages/pages.controller';
 import { TokenController } from './token.controller';
 
 @Module({
-  controllers: [DevTokensController, TokenController],
+  controllers: [DevTokensController, TokenController, PagesController],
   providers: [
     AccessTokensService,
     AccountsService,
+    CsrfGuard,
     ClientsService,
     DevTokensService,
     GrantsService,

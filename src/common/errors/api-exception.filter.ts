@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { errorPage } from '../http/html';
 import { DomainError, ErrorCode } from './domain-errors';
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -51,10 +52,16 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const error = reason === 'TOKEN_EXPIRED' || reason === 'INVALID_TOKEN' ? ', error="invalid_token"' : '';
       void reply.header('www-authenticate', `Bearer realm="backbeat"${error}`);
     }
-    void reply
-      .status(status)
-      .header('cache-control', 'no-store')
-      .send(toErrorBody(status, message, reason, request.id));
+    void reply.status(status).header('cache-control', 'no-store');
+    if (request.url.startsWith('/api/')) {
+      // The OAuth endpoints answer in RFC 6749's error shape, even for errors raised before them.
+      void reply.send({ error: status >= 500 ? 'server_error' : 'invalid_request', error_description: message });
+    } else if (!request.url.startsWith('/v1/') && (request.headers.accept ?? '').includes('text/html')) {
+      // A browser on one of the pages (a form post with an expired CSRF token, say) gets a page.
+      void reply.header('content-type', 'text/html; charset=utf-8').send(errorPage(status >= 500 ? 'Something went wrong' : 'That did not work', message));
+    } else {
+      void reply.send(toErrorBody(status, message, reason, request.id));
+    }
   }
 
   private describe(exception: unknown): { status: number; message: string; reason?: string } {
