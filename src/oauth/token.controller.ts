@@ -28,6 +28,7 @@ export class TokenController {
 
   @Public()
   @Post('api/token')
+  @HttpCode(200)
   async token(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     try {
       const body = singleParams(request.body);
@@ -37,6 +38,7 @@ export class TokenController {
       const token = await this.server.token(libraryRequest(request, body), new LibraryResponse());
       const scope = Array.isArray(token.scope) ? token.scope.join(' ') : (token.scope ?? '');
       void reply
+        .status(200)
         .header('cache-control', 'no-store')
         .header('pragma', 'no-cache')
         .send({
@@ -66,7 +68,7 @@ export class TokenController {
         const refresh = await this.grants.refreshTokenGrant(body.token);
         if (refresh?.clientId === client) await this.grants.revoke([refresh.grantId]);
       }
-      void reply.header('cache-control', 'no-store').send({});
+      void reply.status(200).header('cache-control', 'no-store').send({});
     } catch (error) {
       sendProtocolError(reply, error);
     }
@@ -83,7 +85,7 @@ export class TokenController {
       if (!body.token) throw new ProtocolError('invalid_request', 'Missing parameter: token');
       const principal = await this.accessTokens.verify(body.token);
       const live = principal && principal.expiresAt.getTime() > Date.now();
-      void reply.header('cache-control', 'no-store').send(
+      void reply.status(200).header('cache-control', 'no-store').send(
         live
           ? {
               active: true,

@@ -48,9 +48,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, message, reason } = this.describe(exception);
     if (status >= 500) this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
+    // RFC 6750 §3: the challenge names the problem with the bearer token.
     if (status === 401) {
       const error = reason === 'TOKEN_EXPIRED' || reason === 'INVALID_TOKEN' ? ', error="invalid_token"' : '';
       void reply.header('www-authenticate', `Bearer realm="backbeat"${error}`);
+    } else if (reason === 'INSUFFICIENT_SCOPE') {
+      void reply.header('www-authenticate', `Bearer realm="backbeat", error="insufficient_scope"`);
     }
     void reply.status(status).header('cache-control', 'no-store');
     if (request.url.startsWith('/api/')) {

@@ -164,7 +164,9 @@ export class PagesController {
     if (!(await this.clients.admits(client, user.id))) {
       return fail('access_denied', 'This app is in development mode and has reached its limit of users');
     }
-    const normalized = { ...params, scope: scopes.join(' ') };
+    const { scope: _, ...rest } = params;
+    // The library rejects an empty `scope`; none at all means no scopes.
+    const normalized = scopes.length ? { ...rest, scope: scopes.join(' ') } : rest;
     if (decided) {
       if (params.decision !== 'approve') return fail('access_denied', 'The listener declined');
       await this.grants.recordConsent(user.id, client.id, scopes);
