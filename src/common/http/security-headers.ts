@@ -22,6 +22,11 @@ const PAGE_HEADERS: HelmetOptions = {
       scriptSrc: ["'self'", "'unsafe-inline'"],
       styleSrc: ["'self'", "'unsafe-inline'"],
       imgSrc: ["'self'", 'data:', 'https:'],
+      // OAuth form posts end in a redirect to the app's registered URI (any https origin, loopback port
+      // or private scheme), which `form-action 'self'` would block. The pages escape all output and run
+      // no scripts of their own, so no injected form can post elsewhere.
+      formAction: null,
+      frameAncestors: ["'none'"],
     },
   },
   crossOriginResourcePolicy: { policy: 'cross-origin' },
