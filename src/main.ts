@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { SCOPES } from './common/auth/scopes';
 import { Env, InvalidEnvironmentError, loadEnv, redactEnv } from './config/env';
 import { seedCatalog } from './database/seeds/catalog-loader';
+import { createDemoAccounts } from './oauth/demo-accounts';
 import { DevTokensService } from './oauth/dev-tokens.service';
 
 function parseEnvOrExit(): Env {
@@ -47,8 +48,10 @@ async function main(): Promise<void> {
   const app = await createApp(env);
   app.enableShutdownHooks();
   await seedIfEmpty(app.get(DataSource), env);
+  const demoAccounts = env.SEED_DEMO ? await createDemoAccounts(app) : null;
   await app.listen(env.PORT, env.HOST);
   console.log(`Backbeat is listening on ${env.PUBLIC_URL} (API reference: ${env.PUBLIC_URL}/docs)`);
+  if (demoAccounts) console.log(`\n${demoAccounts}\n`);
   if (env.LOG_LEVEL === 'debug' || env.LOG_LEVEL === 'trace') console.log(redactEnv(env));
   if (env.DEV_TOKENS) {
     const { access_token } = await app.get(DevTokensService).mint({ user: 'demo', scopes: SCOPES.join(' ') });

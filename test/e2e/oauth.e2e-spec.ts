@@ -1,5 +1,6 @@
 import { AccountsService } from '../../src/oauth/accounts.service';
 import { ClientsService } from '../../src/oauth/clients.service';
+import { createDemoAccounts, DEMO_EMAIL } from '../../src/oauth/demo-accounts';
 import { hashSecret } from '../../src/oauth/secrets';
 import { PageClient, pkcePair, tokenRequest } from '../helpers/oauth-client';
 import { startTestApp, TestApp } from '../helpers/test-app';
@@ -306,6 +307,15 @@ describe('OAuth 2.0 authorization server (e2e)', () => {
       const removed = await browser.submit(apps.text, {}, `/account/apps/${confidential.id}/remove`);
       expect(removed.status).toBe(303);
       expect((await browser.fetch('/account/apps')).text).not.toContain('Run Club');
+    });
+
+    it('creates the demo listener and app once, with credentials that work', async () => {
+      const printed = await createDemoAccounts(t.app);
+      const [, password] = /demo@backbeat\.local \/ (\S+)/.exec(printed!)!;
+      const [, id, secret] = /client_id (\w+), client_secret (\S+),/.exec(printed!)!;
+      expect(await t.app.get(AccountsService).signIn(DEMO_EMAIL, password)).toMatchObject({ email: DEMO_EMAIL });
+      expect((await tokenRequest(t.baseUrl, { grant_type: 'client_credentials' }, { id, secret })).status).toBe(200);
+      expect(await createDemoAccounts(t.app)).toBeNull();
     });
 
     it('stores no secret, token or password in clear', async () => {
