@@ -176,6 +176,24 @@ describe('OAuth 2.0 authorization server (e2e)', () => {
       expect(query.get('state')).toBe('no');
     });
 
+    it('answers malformed page requests with 4xx pages, never a 500', async () => {
+      const twice = await browser.fetch('/signin?return_to=/a&return_to=/b');
+      expect(twice.status).toBe(200);
+      expect(twice.text).toContain('value="/account/apps"');
+      const offsite = await browser.fetch('/signin?return_to=//evil.example/x');
+      expect(offsite.text).not.toContain('evil.example');
+      const form = await browser.fetch('/signin');
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
+      const repeated = await browser.fetch('/signin', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `_csrf=${encodeURIComponent(csrf)}&email=a@b.c&email=d@e.f&password=x`,
+      });
+      expect(repeated.status).toBe(400);
+      const repeatedQuery = await browser.fetch(`${authorizePath({ client_id: confidential.id })}&state=a&state=b`);
+      expect(repeatedQuery.status).toBe(400);
+    });
+
     it('rejects a form post without the CSRF token', async () => {
       const consent = await browser.fetch(authorizePath({ client_id: confidential.id, show_dialog: 'true' }));
       const forged = await browser.submit(consent.text, { decision: 'approve', _csrf: 'forged' });

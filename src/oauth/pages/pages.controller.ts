@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../common/auth/auth.decorators';
 import { isScope } from '../../common/auth/scopes';
-import { DomainError } from '../../common/errors/domain-errors';
+import { DomainError, InvalidInputError } from '../../common/errors/domain-errors';
 import { MARKETS } from '../../catalog/markets';
 import { ENV } from '../../config/config.module';
 import type { Env } from '../../config/env';
@@ -27,8 +27,8 @@ class UnsafeRedirectError extends Error {}
 type CsrfReply = FastifyReply & { generateCsrf(): string };
 
 /** Only same-site paths: an absolute or protocol-relative URL here would be an open redirect. */
-function safeReturnTo(value: string | undefined): string {
-  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') && value.length <= 4000 ? value : '/account/apps';
+function safeReturnTo(value: unknown): string {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') && value.length <= 4000 ? value : '/account/apps';
 }
 
 /**
@@ -60,7 +60,7 @@ export class PagesController {
 
   @Get('signin')
   signInForm(@Req() request: FastifyRequest, @Res() reply: CsrfReply): void {
-    const returnTo = safeReturnTo((request.query as Record<string, string>).return_to);
+    const returnTo = safeReturnTo((request.query as Record<string, unknown>).return_to);
     this.html(reply, 200, signInPage({ csrf: reply.generateCsrf(), returnTo }));
   }
 
@@ -79,7 +79,7 @@ export class PagesController {
 
   @Get('signup')
   signUpForm(@Req() request: FastifyRequest, @Res() reply: CsrfReply): void {
-    const returnTo = safeReturnTo((request.query as Record<string, string>).return_to);
+    const returnTo = safeReturnTo((request.query as Record<string, unknown>).return_to);
     this.html(reply, 200, signUpPage({ csrf: reply.generateCsrf(), returnTo, countries: MARKETS }));
   }
 
@@ -206,8 +206,14 @@ export class PagesController {
     void reply.header('cache-control', 'no-store').redirect(location, 302);
   }
 
+  /** The form's fields; a repeated field is a bad request, not a server error. */
   private form(request: FastifyRequest): Record<string, string> {
-    return singleParams(request.body);
+    try {
+      return singleParams(request.body);
+    } catch (error) {
+      if (error instanceof ProtocolError) throw new InvalidInputError(error.description);
+      throw error;
+    }
   }
 
   private async startSession(reply: FastifyReply, user: UserEntity): Promise<void> {
