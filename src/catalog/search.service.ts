@@ -244,10 +244,12 @@ export class SearchService {
     // (exact enough for single words) comes first. It runs low for words that go together,
     // which the fetch's bound catches; an estimate that runs high is checked by a short count.
     const max = ginFetchMax(pool);
-    const fewer = (await this.estimate(filters)) < max ? max : (await this.count(filters, MAX_RANKED)) < MAX_RANKED ? MAX_RANKED : 0;
-    if (fewer) {
-      const page = await fetchAll(fewer);
-      if (page.total! <= fewer) return { ids: page.ids, total: Math.min(page.total!, MAX_RANKED) };
+    let bound: number | null = null;
+    if ((await this.estimate(filters)) < max) bound = max;
+    else if ((await this.count(filters, MAX_RANKED)) < MAX_RANKED) bound = MAX_RANKED;
+    if (bound !== null) {
+      const page = await fetchAll(bound);
+      if (page.total! <= bound) return { ids: page.ids, total: Math.min(page.total!, MAX_RANKED) };
     }
     return walk();
   }

@@ -37,7 +37,7 @@ export const envSchema = z
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
     /** How many listeners besides its owner may authorize an app in development mode. */
     DEV_MODE_USER_CAP: z.coerce.number().int().min(0).max(1_000_000).default(25),
-    /** Signs session and CSRF cookies; set the same value on every instance. Absent: random per process. */
+    /** Signs the pages' CSRF cookies; set the same value on every instance. Absent: random per process. */
     COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   })
   .transform((env) => ({

@@ -27,27 +27,18 @@ export class AccessTokensService extends AccessTokenVerifier {
     super();
   }
 
-  async issue(params: {
-    clientId: string;
-    userId: string | null;
-    grantId?: string | null;
-    scopes: readonly Scope[];
-    ttlSeconds?: number;
-  }): Promise<IssuedToken> {
+  async issue(params: { clientId: string; userId: string | null; scopes: readonly Scope[]; ttlSeconds?: number }): Promise<IssuedToken> {
+    const token = randomToken(48);
     const ttl = params.ttlSeconds ?? ACCESS_TOKEN_TTL_SECONDS;
-    const token = await this.issueGenerated(randomToken(48), {
-      ...params,
-      grantId: params.grantId ?? null,
-      expiresAt: new Date(Date.now() + ttl * 1000),
-    });
+    await this.store(token, { ...params, grantId: null, expiresAt: new Date(Date.now() + ttl * 1000) });
     return { access_token: token, token_type: 'Bearer', expires_in: ttl, scope: params.scopes.join(' ') };
   }
 
-  /** Stores a token the OAuth library generated; returns it unchanged. */
-  async issueGenerated(
+  /** Stores a token (only its hash), minted here or by the OAuth library. */
+  async store(
     token: string,
     params: { clientId: string; userId: string | null; grantId: string | null; scopes: readonly Scope[]; expiresAt: Date },
-  ): Promise<string> {
+  ): Promise<void> {
     await this.dataSource.getRepository(AccessTokenEntity).insert({
       tokenHash: hashSecret(token),
       clientId: params.clientId,
@@ -56,7 +47,6 @@ export class AccessTokensService extends AccessTokenVerifier {
       scopes: [...params.scopes],
       expiresAt: params.expiresAt,
     });
-    return token;
   }
 
   async verify(token: string): Promise<Principal | null> {

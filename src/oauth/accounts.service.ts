@@ -22,7 +22,8 @@ export interface SignUp {
 }
 
 // Verifying against this when the email is unknown keeps sign-in time the same either way.
-const UNKNOWN_USER_HASH = hashPassword(randomToken());
+// Made on the first sign-in, not at start-up: scrypt takes tens of milliseconds.
+let unknownUserHash: Promise<string> | undefined;
 
 /** Listener accounts: password sign-up and sign-in, and browser sessions. */
 @Injectable()
@@ -63,7 +64,7 @@ export class AccountsService {
   async signIn(email: string, password: string): Promise<UserEntity | null> {
     if (password.length > MAX_PASSWORD_LENGTH) return null;
     const user = await this.users.findOneBy({ email: email.trim().toLowerCase().slice(0, 320) });
-    const ok = await verifyPassword(password, user?.passwordHash ?? (await UNKNOWN_USER_HASH));
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await (unknownUserHash ??= hashPassword(randomToken()))));
     return ok && user?.passwordHash ? user : null;
   }
 

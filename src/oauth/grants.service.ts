@@ -30,10 +30,6 @@ export class GrantsService {
     return id;
   }
 
-  async isActive(grantId: string): Promise<boolean> {
-    return this.db.getRepository(GrantEntity).existsBy({ id: grantId, revokedAt: IsNull() });
-  }
-
   /** Ends a token family: its access and refresh tokens stop working, on this instance at once. */
   async revoke(grantIds: readonly string[]): Promise<void> {
     if (!grantIds.length) return;
@@ -81,23 +77,8 @@ export class GrantsService {
     await this.db.getRepository(ConsentEntity).delete({ userId, clientId });
   }
 
-  /** The grant behind a refresh token, for revocation. */
-  async refreshTokenGrant(token: string): Promise<{ grantId: string; clientId: string } | null> {
-    const row = await this.db
-      .getRepository(RefreshTokenEntity)
-      .findOne({ where: { tokenHash: hashSecret(token) }, relations: { grant: true } });
-    return row?.grant ? { grantId: row.grantId, clientId: row.grant.clientId } : null;
-  }
-
-  /** Rotates a refresh token: marks it used; false when it was used already (a replay). */
-  async useRefreshToken(tokenHash: string): Promise<boolean> {
-    const result = await this.db
-      .getRepository(RefreshTokenEntity)
-      .createQueryBuilder()
-      .update()
-      .set({ usedAt: () => 'now()' })
-      .where('token_hash = :tokenHash AND used_at IS NULL', { tokenHash })
-      .execute();
-    return result.affected === 1;
+  /** A refresh token's row, with its grant. */
+  findRefreshToken(token: string): Promise<RefreshTokenEntity | null> {
+    return this.db.getRepository(RefreshTokenEntity).findOne({ where: { tokenHash: hashSecret(token) }, relations: { grant: true } });
   }
 }

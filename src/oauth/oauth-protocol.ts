@@ -1,3 +1,4 @@
+import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import OAuth2Server, { OAuthError, Request, Response } from '@node-oauth/oauth2-server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -49,21 +50,18 @@ export function clientCredentials(request: FastifyRequest, body: Record<string, 
   return { clientId: body.client_id, secret: body.client_secret };
 }
 
-/** RFC 6749 §5.2 error JSON; tokens and errors alike are never cached. */
-export function sendProtocolError(reply: FastifyReply, error: unknown): void {
-  let status: number;
-  let body: { error: string; error_description: string };
-  if (error instanceof ProtocolError) {
-    status = error.status;
-    body = { error: error.error, error_description: error.description };
-  } else if (error instanceof OAuthError) {
-    status = error.code;
-    body = { error: error.name, error_description: error.message };
-  } else {
-    throw error;
+/** Answers protocol errors with RFC 6749 §5.2 JSON; like tokens, they are never cached. */
+@Catch(ProtocolError, OAuthError)
+export class ProtocolErrorFilter implements ExceptionFilter {
+  catch(error: ProtocolError | OAuthError, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const [status, body] =
+      error instanceof ProtocolError
+        ? [error.status, { error: error.error, error_description: error.description }]
+        : [error.code, { error: error.name, error_description: error.message }];
+    if (status === 401) void reply.header('www-authenticate', 'Basic realm="backbeat"');
+    void reply.status(status).header('cache-control', 'no-store').header('pragma', 'no-cache').send(body);
   }
-  if (status === 401) void reply.header('www-authenticate', 'Basic realm="backbeat"');
-  void reply.status(status).header('cache-control', 'no-store').header('pragma', 'no-cache').send(body);
 }
 
 export { OAuth2Server, Response as LibraryResponse };

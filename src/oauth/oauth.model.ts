@@ -29,8 +29,8 @@ export interface GrantUser extends User {
 export const AUTHORIZATION_CODE_TTL_SECONDS = 60;
 export const REFRESH_TOKEN_TTL_SECONDS = 90 * 24 * 3600;
 
-export function toLibraryClient(client: ClientEntity): Client {
-  const grants = ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code'];
+function toLibraryClient(client: ClientEntity): Client {
+  const grants = ['authorization_code', 'refresh_token'];
   if (client.type === 'confidential') grants.push('client_credentials');
   return { id: client.id, grants, redirectUris: client.redirectUris, type: client.type };
 }
@@ -124,20 +124,13 @@ export class OAuthModel implements AuthorizationCodeModel, ClientCredentialsMode
   }
 
   /** Marks the code used; only one of two concurrent exchanges wins. */
-  async revokeAuthorizationCode(code: AuthorizationCode): Promise<boolean> {
-    const result = await this.db
-      .getRepository(AuthorizationCodeEntity)
-      .createQueryBuilder()
-      .update()
-      .set({ usedAt: () => 'now()' })
-      .where('code_hash = :hash AND used_at IS NULL', { hash: hashSecret(code.authorizationCode) })
-      .execute();
-    return result.affected === 1;
+  revokeAuthorizationCode(code: AuthorizationCode): Promise<boolean> {
+    return this.spend(AuthorizationCodeEntity, 'code_hash', code.authorizationCode);
   }
 
   async saveToken(token: Token, client: Client, user: GrantUser): Promise<Token> {
     const scopes = (token.scope ?? []).filter((s): s is Scope => isScope(s));
-    const issued = await this.accessTokens.issueGenerated(token.accessToken, {
+    await this.accessTokens.store(token.accessToken, {
       clientId: client.id,
       userId: user.id,
       grantId: user.grantId,
@@ -153,13 +146,11 @@ export class OAuthModel implements AuthorizationCodeModel, ClientCredentialsMode
         usedAt: null,
       });
     }
-    return { ...token, accessToken: issued, scope: scopes, client, user };
+    return { ...token, scope: scopes, client, user };
   }
 
   async getRefreshToken(refreshToken: string): Promise<RefreshToken | false> {
-    const row = await this.db
-      .getRepository(RefreshTokenEntity)
-      .findOne({ where: { tokenHash: hashSecret(refreshToken) }, relations: { grant: true } });
+    const row = await this.grants.findRefreshToken(refreshToken);
     if (!row?.grant || row.grant.revokedAt) return false;
     if (row.usedAt) {
       // Reuse of a rotated refresh token: it was stolen or leaked, so the whole family goes.
@@ -177,9 +168,21 @@ export class OAuthModel implements AuthorizationCodeModel, ClientCredentialsMode
 
   /** Rotation: the old refresh token is spent; spending it twice revokes the grant. */
   async revokeToken(token: RefreshToken): Promise<boolean> {
-    if (await this.grants.useRefreshToken(hashSecret(token.refreshToken))) return true;
+    if (await this.spend(RefreshTokenEntity, 'token_hash', token.refreshToken)) return true;
     await this.grants.revoke([(token.user as GrantUser).grantId!]);
     return false;
+  }
+
+  /** Marks a single-use secret (code or refresh token) used; false when it was used already. */
+  private async spend(entity: typeof AuthorizationCodeEntity | typeof RefreshTokenEntity, hashColumn: string, secret: string): Promise<boolean> {
+    const result = await this.db
+      .getRepository(entity)
+      .createQueryBuilder()
+      .update()
+      .set({ usedAt: () => 'now()' })
+      .where(`${hashColumn} = :hash AND used_at IS NULL`, { hash: hashSecret(secret) })
+      .execute();
+    return result.affected === 1;
   }
 
   // Required by the library's typings for bearer authentication, which Backbeat does in its own guard.

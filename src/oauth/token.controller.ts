@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Header, HttpCode, Inject, Post, Req, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { Public } from '../common/auth/auth.decorators';
 import { SCOPES } from '../common/auth/scopes';
 import { ENV } from '../config/config.module';
@@ -8,14 +8,36 @@ import type { Env } from '../config/env';
 import { AccessTokensService } from './access-tokens.service';
 import { ClientsService } from './clients.service';
 import { GrantsService } from './grants.service';
-import { GRANT_TYPES, libraryRequest, LibraryResponse, OAuth2Server, ProtocolError, clientCredentials, sendProtocolError, singleParams } from './oauth-protocol';
+import {
+  clientCredentials,
+  GRANT_TYPES,
+  libraryRequest,
+  LibraryResponse,
+  OAuth2Server,
+  ProtocolError,
+  ProtocolErrorFilter,
+  singleParams,
+} from './oauth-protocol';
 import { OAUTH_SERVER } from './oauth.providers';
+
+/** A POST answered 200 whose body must never be cached (RFC 6749 §5.1); errors say so in the filter. */
+const NoStorePost = (path: string) => applyDecorators(Post(path), HttpCode(200), Header('cache-control', 'no-store'), Header('pragma', 'no-cache'));
+
+interface TokenResponse {
+  access_token: string;
+  token_type: 'Bearer';
+  expires_in: number;
+  refresh_token?: string;
+  scope: string;
+}
 
 /**
  * The token endpoint (Spotify-compatible `POST /api/token`), revocation
  * (RFC 7009), introspection (RFC 7662) and server metadata (RFC 8414).
  */
 @ApiExcludeController()
+@Public()
+@UseFilters(ProtocolErrorFilter)
 @Controller()
 export class TokenController {
   constructor(
@@ -26,83 +48,55 @@ export class TokenController {
     private readonly accessTokens: AccessTokensService,
   ) {}
 
-  @Public()
-  @Post('api/token')
-  @HttpCode(200)
-  async token(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    try {
-      const body = singleParams(request.body);
-      if (body.grant_type && !(GRANT_TYPES as readonly string[]).includes(body.grant_type)) {
-        throw new ProtocolError('unsupported_grant_type', `grant_type ${body.grant_type} is not supported`);
-      }
-      const token = await this.server.token(libraryRequest(request, body), new LibraryResponse());
-      const scope = Array.isArray(token.scope) ? token.scope.join(' ') : (token.scope ?? '');
-      void reply
-        .status(200)
-        .header('cache-control', 'no-store')
-        .header('pragma', 'no-cache')
-        .send({
-          access_token: token.accessToken,
-          token_type: 'Bearer',
-          expires_in: Math.round(((token.accessTokenExpiresAt?.getTime() ?? Date.now()) - Date.now()) / 1000),
-          ...(token.refreshToken ? { refresh_token: token.refreshToken } : {}),
-          scope,
-        });
-    } catch (error) {
-      sendProtocolError(reply, error);
+  @NoStorePost('api/token')
+  async token(@Req() request: FastifyRequest): Promise<TokenResponse> {
+    const body = singleParams(request.body);
+    if (body.grant_type && !(GRANT_TYPES as readonly string[]).includes(body.grant_type)) {
+      throw new ProtocolError('unsupported_grant_type', `grant_type ${body.grant_type} is not supported`);
     }
+    const token = await this.server.token(libraryRequest(request, body), new LibraryResponse());
+    return {
+      access_token: token.accessToken,
+      token_type: 'Bearer',
+      expires_in: Math.round(((token.accessTokenExpiresAt?.getTime() ?? Date.now()) - Date.now()) / 1000),
+      ...(token.refreshToken ? { refresh_token: token.refreshToken } : {}),
+      scope: Array.isArray(token.scope) ? token.scope.join(' ') : (token.scope ?? ''),
+    };
   }
 
   /** RFC 7009: the app that holds a token may revoke it; the answer is 200 whether or not it existed. */
-  @Public()
-  @Post('api/revoke')
-  @HttpCode(200)
-  async revoke(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    try {
-      const body = singleParams(request.body);
-      const client = await this.authenticate(request, body);
-      if (!body.token) throw new ProtocolError('invalid_request', 'Missing parameter: token');
-      const principal = await this.accessTokens.verify(body.token);
-      if (principal?.clientId === client) await this.accessTokens.revoke(body.token);
-      else {
-        const refresh = await this.grants.refreshTokenGrant(body.token);
-        if (refresh?.clientId === client) await this.grants.revoke([refresh.grantId]);
-      }
-      void reply.status(200).header('cache-control', 'no-store').send({});
-    } catch (error) {
-      sendProtocolError(reply, error);
+  @NoStorePost('api/revoke')
+  async revoke(@Req() request: FastifyRequest): Promise<Record<string, never>> {
+    const body = singleParams(request.body);
+    const client = await this.authenticate(request, body);
+    if (!body.token) throw new ProtocolError('invalid_request', 'Missing parameter: token');
+    const principal = await this.accessTokens.verify(body.token);
+    if (principal?.clientId === client) await this.accessTokens.revoke(body.token);
+    else {
+      const refresh = await this.grants.findRefreshToken(body.token);
+      if (refresh?.grant?.clientId === client) await this.grants.revoke([refresh.grantId]);
     }
+    return {};
   }
 
   /** RFC 7662, for resource servers: registered confidential apps may ask whether a token is live. */
-  @Public()
-  @Post('api/introspect')
-  @HttpCode(200)
-  async introspect(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    try {
-      const body = singleParams(request.body);
-      await this.authenticate(request, body, true);
-      if (!body.token) throw new ProtocolError('invalid_request', 'Missing parameter: token');
-      const principal = await this.accessTokens.verify(body.token);
-      const live = principal && principal.expiresAt.getTime() > Date.now();
-      void reply.status(200).header('cache-control', 'no-store').send(
-        live
-          ? {
-              active: true,
-              scope: [...principal.scopes].join(' '),
-              client_id: principal.clientId,
-              token_type: 'Bearer',
-              exp: Math.floor(principal.expiresAt.getTime() / 1000),
-              ...(principal.userId ? { sub: principal.userId, username: principal.userId } : {}),
-            }
-          : { active: false },
-      );
-    } catch (error) {
-      sendProtocolError(reply, error);
-    }
+  @NoStorePost('api/introspect')
+  async introspect(@Req() request: FastifyRequest): Promise<object> {
+    const body = singleParams(request.body);
+    await this.authenticate(request, body, true);
+    if (!body.token) throw new ProtocolError('invalid_request', 'Missing parameter: token');
+    const principal = await this.accessTokens.verify(body.token);
+    if (!principal || principal.expiresAt.getTime() <= Date.now()) return { active: false };
+    return {
+      active: true,
+      scope: [...principal.scopes].join(' '),
+      client_id: principal.clientId,
+      token_type: 'Bearer',
+      exp: Math.floor(principal.expiresAt.getTime() / 1000),
+      ...(principal.userId ? { sub: principal.userId, username: principal.userId } : {}),
+    };
   }
 
-  @Public()
   @Get('.well-known/oauth-authorization-server')
   metadata() {
     const base = this.env.PUBLIC_URL;
