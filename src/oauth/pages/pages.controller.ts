@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../common/auth/auth.decorators';
 import { isScope } from '../../common/auth/scopes';
-import { DomainError, InvalidInputError } from '../../common/errors/domain-errors';
+import { DomainError } from '../../common/errors/domain-errors';
 import { MARKETS } from '../../catalog/markets';
 import { ENV } from '../../config/config.module';
 import type { Env } from '../../config/env';
@@ -13,23 +13,16 @@ import type { ClientEntity } from '../entities/client.entity';
 import type { UserEntity } from '../entities/user.entity';
 import { GrantsService } from '../grants.service';
 import { libraryRequest, LibraryResponse, OAuth2Server, ProtocolError, singleParams } from '../oauth-protocol';
+import { CsrfReply, formFields, safeReturnTo, sendHtml, SESSION_COOKIE, signInRedirect } from './page-reply';
 import { OAUTH_SERVER } from '../oauth.providers';
 import { CsrfGuard } from './csrf.guard';
 import { errorPage } from '../../common/http/html';
 import { authorizedAppsPage, consentPage, signInPage, signUpPage } from './templates';
 
-export const SESSION_COOKIE = 'bb_session';
 const AUTHORIZE_PARAMS = ['client_id', 'response_type', 'redirect_uri', 'scope', 'state', 'code_challenge', 'code_challenge_method', 'show_dialog'];
 
 /** The authorization request cannot be sent back to the app: the page itself shows the problem. */
 class UnsafeRedirectError extends Error {}
-
-type CsrfReply = FastifyReply & { generateCsrf(): string };
-
-/** Only same-site paths: an absolute or protocol-relative URL here would be an open redirect. */
-function safeReturnTo(value: unknown): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') && value.length <= 4000 ? value : '/account/apps';
-}
 
 /**
  * The browser side of the authorization server: sign-in, sign-up, the consent
@@ -61,17 +54,17 @@ export class PagesController {
   @Get('signin')
   signInForm(@Req() request: FastifyRequest, @Res() reply: CsrfReply): void {
     const returnTo = safeReturnTo((request.query as Record<string, unknown>).return_to);
-    this.html(reply, 200, signInPage({ csrf: reply.generateCsrf(), returnTo }));
+    sendHtml(reply, 200, signInPage({ csrf: reply.generateCsrf(), returnTo }));
   }
 
   @UseGuards(CsrfGuard)
   @Post('signin')
   async signIn(@Req() request: FastifyRequest, @Res() reply: CsrfReply): Promise<void> {
-    const form = this.form(request);
+    const form = formFields(request);
     const returnTo = safeReturnTo(form.return_to);
     const user = await this.accounts.signIn(form.email ?? '', form.password ?? '');
     if (!user) {
-      return this.html(reply, 401, signInPage({ csrf: reply.generateCsrf(), returnTo, email: form.email, error: 'Wrong email or password.' }));
+      return sendHtml(reply, 401, signInPage({ csrf: reply.generateCsrf(), returnTo, email: form.email, error: 'Wrong email or password.' }));
     }
     await this.startSession(reply, user);
     void reply.redirect(returnTo, 303);
@@ -80,13 +73,13 @@ export class PagesController {
   @Get('signup')
   signUpForm(@Req() request: FastifyRequest, @Res() reply: CsrfReply): void {
     const returnTo = safeReturnTo((request.query as Record<string, unknown>).return_to);
-    this.html(reply, 200, signUpPage({ csrf: reply.generateCsrf(), returnTo, countries: MARKETS }));
+    sendHtml(reply, 200, signUpPage({ csrf: reply.generateCsrf(), returnTo, countries: MARKETS }));
   }
 
   @UseGuards(CsrfGuard)
   @Post('signup')
   async signUp(@Req() request: FastifyRequest, @Res() reply: CsrfReply): Promise<void> {
-    const form = this.form(request);
+    const form = formFields(request);
     const returnTo = safeReturnTo(form.return_to);
     try {
       const user = await this.accounts.signUp({
@@ -101,7 +94,7 @@ export class PagesController {
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const { password: _, ...values } = form;
-      this.html(reply, 400, signUpPage({ csrf: reply.generateCsrf(), returnTo, countries: MARKETS, values, error: error.message }));
+      sendHtml(reply, 400, signUpPage({ csrf: reply.generateCsrf(), returnTo, countries: MARKETS, values, error: error.message }));
     }
   }
 
@@ -115,9 +108,9 @@ export class PagesController {
   @Get('account/apps')
   async authorizedApps(@Req() request: FastifyRequest, @Res() reply: CsrfReply): Promise<void> {
     const user = await this.accounts.sessionUser(request.cookies[SESSION_COOKIE]);
-    if (!user) return void reply.redirect(`/signin?return_to=${encodeURIComponent('/account/apps')}`, 303);
+    if (!user) return void reply.redirect(signInRedirect('/account/apps'), 303);
     const apps = await this.grants.authorizedApps(user.id);
-    this.html(reply, 200, authorizedAppsPage({ csrf: reply.generateCsrf(), userName: user.displayName, apps }));
+    sendHtml(reply, 200, authorizedAppsPage({ csrf: reply.generateCsrf(), userName: user.displayName, apps }));
   }
 
   @UseGuards(CsrfGuard)
@@ -137,7 +130,7 @@ export class PagesController {
       client = await this.verifiedClient(params);
     } catch (error) {
       if (!(error instanceof UnsafeRedirectError || error instanceof ProtocolError)) throw error;
-      return this.html(reply, 400, errorPage('This link cannot be used', error.message));
+      return sendHtml(reply, 400, errorPage('This link cannot be used', error.message));
     }
     // From here on, problems go back to the app's verified redirect URI (RFC 6749 §4.1.2.1).
     const fail = (error: string, description: string) => {
@@ -160,7 +153,7 @@ export class PagesController {
 
     const user = await this.accounts.sessionUser(request.cookies[SESSION_COOKIE]);
     const query = new URLSearchParams(Object.entries(params).filter(([k]) => AUTHORIZE_PARAMS.includes(k))).toString();
-    if (!user) return void reply.redirect(`/signin?return_to=${encodeURIComponent(`/authorize?${query}`)}`, 303);
+    if (!user) return void reply.redirect(signInRedirect(`/authorize?${query}`), 303);
     if (!(await this.clients.admits(client, user.id))) {
       return fail('access_denied', 'This app is in development mode and has reached its limit of users');
     }
@@ -177,7 +170,7 @@ export class PagesController {
       return this.issueCode(request, reply, normalized, user);
     }
     const carried = Object.fromEntries(Object.entries(normalized).filter(([k]) => AUTHORIZE_PARAMS.includes(k)));
-    this.html(reply, 200, consentPage({ csrf: reply.generateCsrf(), appName: client.name, userName: user.displayName, scopes, params: carried }));
+    sendHtml(reply, 200, consentPage({ csrf: reply.generateCsrf(), appName: client.name, userName: user.displayName, scopes, params: carried }));
   }
 
   /** The app, when client_id names one and redirect_uri is registered for it; else the page shows the error. */
@@ -202,19 +195,10 @@ export class PagesController {
       // The library has put the error on the redirect already.
     }
     const location = response.get('location') as string | undefined;
-    if (!location) return this.html(reply, 400, errorPage('Authorization failed', 'The request could not be completed.'));
+    if (!location) return sendHtml(reply, 400, errorPage('Authorization failed', 'The request could not be completed.'));
     void reply.header('cache-control', 'no-store').redirect(location, 302);
   }
 
-  /** The form's fields; a repeated field is a bad request, not a server error. */
-  private form(request: FastifyRequest): Record<string, string> {
-    try {
-      return singleParams(request.body);
-    } catch (error) {
-      if (error instanceof ProtocolError) throw new InvalidInputError(error.description);
-      throw error;
-    }
-  }
 
   private async startSession(reply: FastifyReply, user: UserEntity): Promise<void> {
     const token = await this.accounts.startSession(user.id);
@@ -227,11 +211,4 @@ export class PagesController {
     });
   }
 
-  private html(reply: FastifyReply, status: number, body: string): void {
-    void reply
-      .status(status)
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .send(body);
-  }
 }

@@ -2,10 +2,10 @@ import { isScope, SCOPE_DESCRIPTIONS } from '../../common/auth/scopes';
 import type { AuthorizedApp } from '../grants.service';
 import { html, page, SafeHtml } from '../../common/http/html';
 
-const hidden = (fields: Record<string, string | undefined>) =>
+export const hidden = (fields: Record<string, string | undefined>) =>
   Object.entries(fields).map(([name, value]) => (value === undefined ? '' : html`<input type="hidden" name="${name}" value="${value}">`));
 
-const problem = (error?: string) => (error ? html`<p class="error" role="alert">${error}</p>` : '');
+export const problem = (error?: string) => (error ? html`<p class="error" role="alert">${error}</p>` : '');
 
 export function signInPage(options: { csrf: string; returnTo: string; error?: string; email?: string }): string {
   return page(
