@@ -6,6 +6,7 @@ import { AccessTokenEntity } from '../oauth/entities/access-token.entity';
 import { AuthorizationCodeEntity } from '../oauth/entities/authorization-code.entity';
 import { ClientEntity } from '../oauth/entities/client.entity';
 import { ConsentEntity } from '../oauth/entities/consent.entity';
+import { DeviceCodeEntity } from '../oauth/entities/device-code.entity';
 import { GrantEntity } from '../oauth/entities/grant.entity';
 import { RefreshTokenEntity } from '../oauth/entities/refresh-token.entity';
 import { SessionEntity } from '../oauth/entities/session.entity';
@@ -30,4 +31,5 @@ export const ENTITIES = [
   AuthorizationCodeEntity,
   RefreshTokenEntity,
   AccessTokenEntity,
+  DeviceCodeEntity,
 ];

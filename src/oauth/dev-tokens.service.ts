@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { isScope, Scope } from '../common/auth/scopes';
+import { isScope, parseScopes, Scope } from '../common/auth/scopes';
 import { InvalidInputError } from '../common/errors/domain-errors';
 import { AccessTokensService, IssuedToken } from './access-tokens.service';
 import { UserEntity } from './entities/user.entity';
@@ -21,7 +21,7 @@ export class DevTokensService {
   ) {}
 
   async mint(params: { user?: string; scopes?: string }): Promise<IssuedToken> {
-    const scopes = (params.scopes ?? '').split(/[\s,]+/).filter(Boolean);
+    const scopes = parseScopes(params.scopes);
     const unknown = scopes.filter((s) => !isScope(s));
     if (unknown.length) throw new InvalidInputError(`Unknown scopes: ${unknown.join(', ')}`, 'INVALID_SCOPE');
     const userId = params.user ? await this.ensureListener(params.user) : null;

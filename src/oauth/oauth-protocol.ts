@@ -1,9 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import OAuth2Server, { OAuthError, Request, Response } from '@node-oauth/oauth2-server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DEVICE_CODE_GRANT } from './device-code.grant-type';
 
 /** Grant types Backbeat accepts at /api/token: no implicit, no password grant (RFC 9700 §2.4). */
-export const GRANT_TYPES = ['authorization_code', 'refresh_token', 'client_credentials'] as const;
+export const GRANT_TYPES = ['authorization_code', 'refresh_token', 'client_credentials', DEVICE_CODE_GRANT] as const;
 
 export class ProtocolError extends Error {
   constructor(
@@ -27,6 +28,14 @@ export function singleParams(source: unknown): Record<string, string> {
     if (value !== '') params[name] = value;
   }
   return params;
+}
+
+/** The form body of a request to a token-service endpoint: RFC 6749 §3.2 and its extensions send nothing else. */
+export function formParams(request: FastifyRequest): Record<string, string> {
+  if (!request.headers['content-type']?.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
+    throw new ProtocolError('invalid_request', 'The body must be application/x-www-form-urlencoded');
+  }
+  return singleParams(request.body);
 }
 
 /** The library's request, built from Fastify's with single-valued parameters. */

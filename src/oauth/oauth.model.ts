@@ -14,6 +14,8 @@ import { DataSource } from 'typeorm';
 import { isScope, Scope } from '../common/auth/scopes';
 import { AccessTokensService } from './access-tokens.service';
 import { ClientsService, redirectUriMatches } from './clients.service';
+import { DEVICE_CODE_GRANT } from './device-code.grant-type';
+import { DeviceCodesService, PollOutcome } from './device-codes.service';
 import { AuthorizationCodeEntity } from './entities/authorization-code.entity';
 import type { ClientEntity } from './entities/client.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
@@ -30,7 +32,7 @@ export const AUTHORIZATION_CODE_TTL_SECONDS = 60;
 export const REFRESH_TOKEN_TTL_SECONDS = 90 * 24 * 3600;
 
 function toLibraryClient(client: ClientEntity): Client {
-  const grants = ['authorization_code', 'refresh_token'];
+  const grants = ['authorization_code', 'refresh_token', DEVICE_CODE_GRANT];
   if (client.type === 'confidential') grants.push('client_credentials');
   return { id: client.id, grants, redirectUris: client.redirectUris, type: client.type };
 }
@@ -46,6 +48,7 @@ export class OAuthModel implements AuthorizationCodeModel, ClientCredentialsMode
     @InjectDataSource() private readonly db: DataSource,
     private readonly clients: ClientsService,
     private readonly grants: GrantsService,
+    private readonly deviceCodes: DeviceCodesService,
     @Inject(AccessTokensService) private readonly accessTokens: AccessTokensService,
   ) {}
 
@@ -183,6 +186,17 @@ export class OAuthModel implements AuthorizationCodeModel, ClientCredentialsMode
       .where(`${hashColumn} = :hash AND used_at IS NULL`, { hash: hashSecret(secret) })
       .execute();
     return result.affected === 1;
+  }
+
+  /** A device's poll; an approval starts a new grant, handed out once. */
+  async redeemDeviceCode(
+    deviceCode: string,
+    client: Client,
+  ): Promise<Exclude<PollOutcome, { kind: 'approved' }> | { kind: 'approved'; user: GrantUser; scope: string[] }> {
+    const outcome = await this.deviceCodes.poll(deviceCode, client.id);
+    if (outcome.kind !== 'approved') return outcome;
+    const grantId = await this.grants.create(client.id, outcome.userId, outcome.scopes);
+    return { kind: 'approved', user: { id: outcome.userId, grantId }, scope: outcome.scopes };
   }
 
   // Required by the library's typings for bearer authentication, which Backbeat does in its own guard.

@@ -2,21 +2,23 @@ import { applyDecorators, Controller, Get, Header, HttpCode, Inject, Post, Req, 
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../common/auth/auth.decorators';
-import { SCOPES } from '../common/auth/scopes';
+import { isScope, parseScopes, SCOPES } from '../common/auth/scopes';
 import { ENV } from '../config/config.module';
 import type { Env } from '../config/env';
 import { AccessTokensService } from './access-tokens.service';
 import { ClientsService } from './clients.service';
+import { DeviceAuthorization, DeviceCodesService } from './device-codes.service';
+import type { ClientEntity } from './entities/client.entity';
 import { GrantsService } from './grants.service';
 import {
   clientCredentials,
+  formParams,
   GRANT_TYPES,
   libraryRequest,
   LibraryResponse,
   OAuth2Server,
   ProtocolError,
   ProtocolErrorFilter,
-  singleParams,
 } from './oauth-protocol';
 import { OAUTH_SERVER } from './oauth.providers';
 
@@ -32,8 +34,8 @@ interface TokenResponse {
 }
 
 /**
- * The token endpoint (Spotify-compatible `POST /api/token`), revocation
- * (RFC 7009), introspection (RFC 7662) and server metadata (RFC 8414).
+ * The token endpoint (Spotify-compatible `POST /api/token`), device authorization (RFC 8628),
+ * revocation (RFC 7009), introspection (RFC 7662) and server metadata (RFC 8414).
  */
 @ApiExcludeController()
 @Public()
@@ -46,11 +48,12 @@ export class TokenController {
     private readonly clients: ClientsService,
     private readonly grants: GrantsService,
     private readonly accessTokens: AccessTokensService,
+    private readonly deviceCodes: DeviceCodesService,
   ) {}
 
   @NoStorePost('api/token')
   async token(@Req() request: FastifyRequest): Promise<TokenResponse> {
-    const body = singleParams(request.body);
+    const body = formParams(request);
     if (body.grant_type && !(GRANT_TYPES as readonly string[]).includes(body.grant_type)) {
       throw new ProtocolError('unsupported_grant_type', `grant_type ${body.grant_type} is not supported`);
     }
@@ -64,17 +67,28 @@ export class TokenController {
     };
   }
 
+  /** RFC 8628 §3.1: a device asks to be authorized and shows the listener where to go and what to enter. */
+  @NoStorePost('api/device/code')
+  async deviceCode(@Req() request: FastifyRequest): Promise<DeviceAuthorization> {
+    const body = formParams(request);
+    const client = await this.authenticate(request, body);
+    const scopes = parseScopes(body.scope);
+    const unknown = scopes.filter((s) => !isScope(s));
+    if (unknown.length) throw new ProtocolError('invalid_scope', `Unknown scope: ${unknown.join(', ')}`);
+    return this.deviceCodes.start(client, scopes, this.env.PUBLIC_URL);
+  }
+
   /** RFC 7009: the app that holds a token may revoke it; the answer is 200 whether or not it existed. */
   @NoStorePost('api/revoke')
   async revoke(@Req() request: FastifyRequest): Promise<Record<string, never>> {
-    const body = singleParams(request.body);
+    const body = formParams(request);
     const client = await this.authenticate(request, body);
     if (!body.token) throw new ProtocolError('invalid_request', 'Missing parameter: token');
     const principal = await this.accessTokens.verify(body.token);
-    if (principal?.clientId === client) await this.accessTokens.revoke(body.token);
+    if (principal?.clientId === client.id) await this.accessTokens.revoke(body.token);
     else {
       const refresh = await this.grants.findRefreshToken(body.token);
-      if (refresh?.grant?.clientId === client) await this.grants.revoke([refresh.grantId]);
+      if (refresh?.grant?.clientId === client.id) await this.grants.revoke([refresh.grantId]);
     }
     return {};
   }
@@ -82,7 +96,7 @@ export class TokenController {
   /** RFC 7662, for resource servers: registered confidential apps may ask whether a token is live. */
   @NoStorePost('api/introspect')
   async introspect(@Req() request: FastifyRequest): Promise<object> {
-    const body = singleParams(request.body);
+    const body = formParams(request);
     await this.authenticate(request, body, true);
     if (!body.token) throw new ProtocolError('invalid_request', 'Missing parameter: token');
     const principal = await this.accessTokens.verify(body.token);
@@ -106,6 +120,7 @@ export class TokenController {
       token_endpoint: `${base}/api/token`,
       revocation_endpoint: `${base}/api/revoke`,
       introspection_endpoint: `${base}/api/introspect`,
+      device_authorization_endpoint: `${base}/api/device/code`,
       scopes_supported: SCOPES,
       response_types_supported: ['code'],
       response_modes_supported: ['query'],
@@ -118,13 +133,13 @@ export class TokenController {
     };
   }
 
-  /** The calling app's id; public apps identify themselves without a secret except where `confidentialOnly`. */
-  private async authenticate(request: FastifyRequest, body: Record<string, string>, confidentialOnly = false): Promise<string> {
+  /** The calling app; public apps identify themselves without a secret except where `confidentialOnly`. */
+  private async authenticate(request: FastifyRequest, body: Record<string, string>, confidentialOnly = false): Promise<ClientEntity> {
     const { clientId, secret } = clientCredentials(request, body);
     const client = clientId ? await this.clients.authenticate(clientId, secret) : null;
     if (!client || (confidentialOnly && client.type !== 'confidential')) {
       throw new ProtocolError('invalid_client', 'Client authentication failed', 401);
     }
-    return client.id;
+    return client;
   }
 }

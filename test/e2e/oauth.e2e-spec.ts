@@ -301,7 +301,8 @@ describe('OAuth 2.0 authorization server (e2e)', () => {
         issuer: t.baseUrl,
         token_endpoint: `${t.baseUrl}/api/token`,
         code_challenge_methods_supported: ['S256'],
-        grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
+        device_authorization_endpoint: `${t.baseUrl}/api/device/code`,
+        grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials', 'urn:ietf:params:oauth:grant-type:device_code'],
       });
     });
   });

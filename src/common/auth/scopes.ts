@@ -23,6 +23,11 @@ export const SCOPES = [
 
 export type Scope = (typeof SCOPES)[number];
 
+/** A scope parameter's names: space-separated per RFC 6749, commas accepted as Spotify's docs once showed. */
+export function parseScopes(value: string | undefined): string[] {
+  return (value ?? '').split(/[\s,]+/).filter(Boolean);
+}
+
 export function isScope(value: string): value is Scope {
   return (SCOPES as readonly string[]).includes(value);
 }

@@ -1,5 +1,6 @@
 // Every migration, in order. `npm run migration:generate -- Name` appends new ones.
 import type { MigrationInterface } from 'typeorm';
+import { DeviceAuthorization1796081812882 } from './1796081812882-DeviceAuthorization';
 import { OAuthServer1796078098233 } from './1796078098233-OAuthServer';
 import { DenormalizedArtistCredits1795547331223 } from './1795547331223-DenormalizedArtistCredits';
 import { ExactNameIndexes1795548281085 } from './1795548281085-ExactNameIndexes';
@@ -14,4 +15,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   SearchByPopularity1795547973902,
   ExactNameIndexes1795548281085,
   OAuthServer1796078098233,
+  DeviceAuthorization1796081812882,
 ];

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Post, Req, Res, UseGuards } from '@nest
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../common/auth/auth.decorators';
-import { isScope } from '../../common/auth/scopes';
+import { isScope, parseScopes } from '../../common/auth/scopes';
 import { DomainError } from '../../common/errors/domain-errors';
 import { MARKETS } from '../../catalog/markets';
 import { ENV } from '../../config/config.module';
@@ -141,7 +141,7 @@ export class PagesController {
       void reply.redirect(url.href, 302);
     };
     if (params.response_type !== 'code') return fail('unsupported_response_type', 'Only response_type=code is supported');
-    const scopes = (params.scope ?? '').split(/[\s,]+/).filter(Boolean);
+    const scopes = parseScopes(params.scope);
     const unknown = scopes.filter((s) => !isScope(s));
     if (unknown.length) return fail('invalid_scope', `Unknown scope: ${unknown.join(', ')}`);
     if (params.code_challenge_method && params.code_challenge_method !== 'S256') {

@@ -7,6 +7,14 @@ export const hidden = (fields: Record<string, string | undefined>) =>
 
 export const problem = (error?: string) => (error ? html`<p class="error" role="alert">${error}</p>` : '');
 
+/** The requested scopes in plain words. */
+function scopeList(requested: string[]) {
+  const scopes = requested.filter(isScope);
+  return scopes.length
+    ? html`<p>It will be able to:</p><ul class="scopes">${scopes.map((s) => html`<li>${SCOPE_DESCRIPTIONS[s]} <span class="muted">(${s})</span></li>`)}</ul>`
+    : html`<p>It will see your public profile and the catalog.</p>`;
+}
+
 export function signInPage(options: { csrf: string; returnTo: string; error?: string; email?: string }): string {
   return page(
     'Sign in',
@@ -50,14 +58,11 @@ ${hidden({ _csrf: options.csrf, return_to: options.returnTo })}
 }
 
 export function consentPage(options: { csrf: string; appName: string; userName: string; scopes: string[]; params: Record<string, string> }): string {
-  const scopes = options.scopes.filter(isScope);
   return page(
     `Authorize ${options.appName}`,
     html`<h1>${options.appName} wants to use your Backbeat account</h1>
 <p>Signed in as <strong>${options.userName}</strong>. <a href="/account/apps">Your authorized apps</a></p>
-${scopes.length
-  ? html`<p>It will be able to:</p><ul class="scopes">${scopes.map((s) => html`<li>${SCOPE_DESCRIPTIONS[s]} <span class="muted">(${s})</span></li>`)}</ul>`
-  : html`<p>It will see your public profile and the catalog.</p>`}
+${scopeList(options.scopes)}
 <form method="post" action="/authorize">
 ${hidden({ _csrf: options.csrf, ...options.params })}
 <button class="primary" type="submit" name="decision" value="approve">Agree</button>
@@ -71,7 +76,7 @@ export function authorizedAppsPage(options: { csrf: string; userName: string; ap
   return page(
     'Your authorized apps',
     html`<h1>Apps you authorized</h1>
-<p>Signed in as <strong>${options.userName}</strong>.</p>
+<p>Signed in as <strong>${options.userName}</strong>. <a href="/dashboard">Your developer apps</a></p>
 ${options.apps.length
   ? html`<ul>${options.apps.map(
       (app) => html`<li><strong>${app.name}</strong> <span class="muted">since ${app.authorizedAt.toISOString().slice(0, 10)}: ${app.scopes.join(', ') || 'no scopes'}</span>
@@ -80,4 +85,40 @@ ${options.apps.length
   : html`<p>You have not authorized any apps.</p>`}
 <form method="post" action="/signout">${hidden({ _csrf: options.csrf })}<button type="submit">Sign out</button></form>`,
   );
+}
+
+export function activatePage(options: { csrf: string; userName: string; userCode?: string; error?: string }): string {
+  return page(
+    'Connect a device',
+    html`<h1>Connect a device</h1>
+<p>Signed in as <strong>${options.userName}</strong>.</p>
+${problem(options.error)}
+<form method="post" action="/activate">
+${hidden({ _csrf: options.csrf })}
+<label for="user_code">Enter the code shown on your device</label>
+<input id="user_code" name="user_code" required maxlength="20" autocomplete="off" autocapitalize="characters" spellcheck="false" value="${options.userCode ?? ''}">
+<button class="primary" type="submit">Continue</button>
+</form>`,
+  );
+}
+
+export function deviceConsentPage(options: { csrf: string; appName: string; userName: string; userCode: string; scopes: string[] }): string {
+  return page(
+    `Connect ${options.appName}`,
+    html`<h1>Connect ${options.appName} to your Backbeat account?</h1>
+<p>Signed in as <strong>${options.userName}</strong>.</p>
+<p>Check that your device shows the code <strong class="code">${options.userCode}</strong>. If it does not, or you did not start this, cancel.</p>
+${scopeList(options.scopes)}
+<form method="post" action="/activate/decide">
+${hidden({ _csrf: options.csrf, user_code: options.userCode })}
+<button class="primary" type="submit" name="decision" value="approve">Connect</button>
+<button type="submit" name="decision" value="deny">Cancel</button>
+</form>`,
+  );
+}
+
+export function deviceDonePage(approved: boolean, appName: string): string {
+  return approved
+    ? page('Device connected', html`<h1>Device connected</h1><p>${appName} can now use your account. You can return to your device.</p><p><a href="/account/apps">Your authorized apps</a></p>`)
+    : page('Device not connected', html`<h1>Device not connected</h1><p>${appName} was not given access. You can close this page.</p>`);
 }
