@@ -59,7 +59,7 @@ export async function load(
   name: string,
   base: string,
   paths: string[],
-  options: { connections: number; seconds: number; headers?: Record<string, string> },
+  options: { connections: number; seconds: number; headers?: Record<string, string>; method?: 'GET' | 'POST'; body?: string },
 ): Promise<LoadResult> {
   let next = 0;
   const result = await autocannon({
@@ -67,6 +67,8 @@ export async function load(
     connections: options.connections,
     duration: options.seconds,
     headers: options.headers,
+    method: options.method ?? 'GET',
+    body: options.body,
     requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) }],
   });
   return {
