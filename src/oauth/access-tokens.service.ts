@@ -85,6 +85,18 @@ export class AccessTokensService extends AccessTokenVerifier {
     for (const tokenHash of tokenHashes) this.cache.delete(tokenHash);
   }
 
+  /** Every access token an app holds, for when the app is deleted. */
+  async revokeAllOf(clientId: string): Promise<void> {
+    const deleted = await this.dataSource
+      .getRepository(AccessTokenEntity)
+      .createQueryBuilder()
+      .delete()
+      .where('client_id = :clientId', { clientId })
+      .returning('token_hash')
+      .execute();
+    this.forget((deleted.raw as { token_hash: string }[]).map((r) => r.token_hash));
+  }
+
   async revoke(token: string): Promise<void> {
     const tokenHash = hashSecret(token);
     this.cache.delete(tokenHash);

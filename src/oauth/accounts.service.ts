@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, LessThan } from 'typeorm';
-import { InvalidInputError } from '../common/errors/domain-errors';
+import { InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { MARKET_CODES } from '../catalog/markets';
 import { SessionEntity } from './entities/session.entity';
 import { Product, UserEntity } from './entities/user.entity';
@@ -63,13 +63,26 @@ export class AccountsService {
   /** The listener when the password is right, else null. */
   async signIn(email: string, password: string): Promise<UserEntity | null> {
     if (password.length > MAX_PASSWORD_LENGTH) return null;
-    const user = await this.users.findOneBy({ email: email.trim().toLowerCase().slice(0, 320) });
+    const user = await this.findByEmail(email);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await (unknownUserHash ??= hashPassword(randomToken()))));
     return ok && user?.passwordHash ? user : null;
   }
 
   findById(id: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ id });
+  }
+
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ email: email.trim().toLowerCase().slice(0, 320) });
+  }
+
+  /** Makes the account an administrator, who may switch any app's quota mode. */
+  async promoteToAdmin(email: string): Promise<UserEntity> {
+    const user = await this.findByEmail(email);
+    if (!user) throw new NotFoundError(`No account has the email ${email}`, 'USER_NOT_FOUND');
+    if (!user.isAdmin) await this.users.update({ id: user.id }, { isAdmin: true });
+    user.isAdmin = true;
+    return user;
   }
 
   /** Starts a session; the returned token goes into the cookie, only its hash into the table. */

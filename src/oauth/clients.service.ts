@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { ENV } from '../config/config.module';
 import type { Env } from '../config/env';
+import { AccessTokensService } from './access-tokens.service';
 import { ClientEntity, ClientType, QuotaMode } from './entities/client.entity';
 import { ConsentEntity } from './entities/consent.entity';
 import { UserEntity } from './entities/user.entity';
@@ -63,6 +64,7 @@ export class ClientsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(ENV) private readonly env: Pick<Env, 'DEV_MODE_USER_CAP'>,
+    private readonly accessTokens: AccessTokensService,
   ) {}
 
   private get clients() {
@@ -117,6 +119,22 @@ export class ClientsService {
     return this.clients.find({ where: { ownerId }, order: { createdAt: 'ASC' } });
   }
 
+  /** Every app with its owner: the administrators' list. */
+  listAll(): Promise<ClientEntity[]> {
+    return this.clients.find({ relations: { owner: true }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Listeners besides its owner who authorized each app: what the development-mode cap counts. */
+  async listenerCounts(clients: readonly ClientEntity[]): Promise<Map<string, number>> {
+    if (!clients.length) return new Map();
+    const rows: { client_id: string; listeners: number }[] = await this.db.query(
+      `SELECT c.client_id, count(*)::int AS listeners FROM oauth_consents c JOIN oauth_clients a ON a.id = c.client_id
+        WHERE c.client_id = ANY($1) AND c.user_id <> a.owner_id GROUP BY c.client_id`,
+      [clients.map((c) => c.id)],
+    );
+    return new Map(rows.map((r) => [r.client_id, r.listeners]));
+  }
+
   async owned(ownerId: string, clientId: string): Promise<ClientEntity> {
     const client = await this.get(clientId);
     if (!client || client.ownerId !== ownerId) throw new NotFoundError('No such app', 'APP_NOT_FOUND');
@@ -139,6 +157,8 @@ export class ClientsService {
 
   async delete(ownerId: string, clientId: string): Promise<void> {
     const client = await this.owned(ownerId, clientId);
+    // Tokens stop working at once; grants, codes, refresh tokens and consents go with the app (foreign keys).
+    await this.accessTokens.revokeAllOf(client.id);
     await this.clients.delete({ id: client.id });
   }
 

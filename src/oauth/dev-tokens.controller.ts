@@ -1,13 +1,10 @@
-import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import type { FastifyRequest } from 'fastify';
 import { Public } from '../common/auth/auth.decorators';
-import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
-import { ENV } from '../config/config.module';
-import type { Env } from '../config/env';
 import { IssuedToken } from './access-tokens.service';
 import { DevTokensService } from './dev-tokens.service';
+import { DevToolingGuard } from './dev-tooling.guard';
 
 export class DevTokenRequest {
   @IsOptional()
@@ -21,25 +18,17 @@ export class DevTokenRequest {
   scopes?: string;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-
 /** Lets `npm run token` mint through a running server: only from this machine, never in production. */
 @ApiExcludeController()
+@Public()
+@UseGuards(DevToolingGuard)
 @Controller('dev/tokens')
 export class DevTokensController {
-  constructor(
-    private readonly devTokens: DevTokensService,
-    @Inject(ENV) private readonly env: Env,
-  ) {}
+  constructor(private readonly devTokens: DevTokensService) {}
 
-  @Public()
   @Post()
   @HttpCode(200)
-  mint(@Body() body: DevTokenRequest, @Req() request: FastifyRequest): Promise<IssuedToken> {
-    if (!this.env.DEV_TOKENS) throw new NotFoundError('Development tokens are disabled');
-    if (!LOOPBACK.has(request.socket.remoteAddress ?? '')) {
-      throw new ForbiddenError('Development tokens are minted for loopback callers only');
-    }
+  mint(@Body() body: DevTokenRequest): Promise<IssuedToken> {
     return this.devTokens.mint(body);
   }
 }

@@ -5,7 +5,7 @@ import type { Env } from '../config/env';
 import { DatabaseModule } from '../database/database.module';
 import { OAuthModule } from './oauth.module';
 
-/** Just enough of the app to mint a token against the database directly. */
+/** Just enough of the app to mint a token (`npm run token`) or register an app (`npm run app`) on the database directly. */
 @Module({})
 export class TokenCliModule {
   static forEnv(env: Env): DynamicModule {

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../src/common/errors/domain-errors';
 import { createDataSource } from '../../src/database/data-source';
+import { AccessTokensService } from '../../src/oauth/access-tokens.service';
 import { AccountsService } from '../../src/oauth/accounts.service';
 import { ClientsService } from '../../src/oauth/clients.service';
 import { hashSecret } from '../../src/oauth/secrets';
@@ -16,7 +17,7 @@ describe(`developer apps on a real database (${process.env.DATABASE_URL ? 'Postg
     db = await createTestDatabase();
     dataSource = createDataSource(db.env);
     await dataSource.initialize();
-    clients = new ClientsService(dataSource, { DEV_MODE_USER_CAP: 25 });
+    clients = new ClientsService(dataSource, { DEV_MODE_USER_CAP: 25 }, new AccessTokensService(dataSource));
     ownerId = (await new AccountsService(dataSource).signUp({ email: 'owner@example.com', password: 'owner-password', displayName: 'O', country: 'US' })).id;
   });
   afterAll(async () => {

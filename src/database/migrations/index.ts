@@ -1,5 +1,6 @@
 // Every migration, in order. `npm run migration:generate -- Name` appends new ones.
 import type { MigrationInterface } from 'typeorm';
+import { AppGrantsCascade1796082659353 } from './1796082659353-AppGrantsCascade';
 import { DeviceAuthorization1796081812882 } from './1796081812882-DeviceAuthorization';
 import { OAuthServer1796078098233 } from './1796078098233-OAuthServer';
 import { DenormalizedArtistCredits1795547331223 } from './1795547331223-DenormalizedArtistCredits';
@@ -16,4 +17,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   ExactNameIndexes1795548281085,
   OAuthServer1796078098233,
   DeviceAuthorization1796081812882,
+  AppGrantsCascade1796082659353,
 ];

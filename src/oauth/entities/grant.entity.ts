@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { ClientEntity } from './client.entity';
 
 /**
  * One authorization event (a code exchanged, a device activated) and the token
@@ -13,6 +14,11 @@ export class GrantEntity {
 
   @Column('varchar', { length: 32, name: 'client_id' })
   clientId: string;
+
+  /** Deleting an app ends its grants, and with them their codes and tokens. */
+  @ManyToOne(() => ClientEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'client_id' })
+  client?: ClientEntity;
 
   @Column('varchar', { length: 64, name: 'user_id' })
   userId: string;

@@ -9,7 +9,7 @@ import { DeviceCodesService } from '../device-codes.service';
 import type { UserEntity } from '../entities/user.entity';
 import { GrantsService } from '../grants.service';
 import { CsrfGuard } from './csrf.guard';
-import { CsrfReply, formFields, sendHtml, SESSION_COOKIE, signInRedirect } from './page-reply';
+import { CsrfReply, formFields, sendHtml, signedInListener } from './page-reply';
 import { activatePage, deviceConsentPage, deviceDonePage } from './templates';
 
 const UNKNOWN_CODE = 'That code is not valid or has expired. Check the code on your device, or start again there.';
@@ -35,7 +35,7 @@ export class ActivateController {
   async form(@Req() request: FastifyRequest, @Res() reply: CsrfReply): Promise<void> {
     const query = request.query as Record<string, unknown>;
     const userCode = typeof query.user_code === 'string' ? query.user_code.slice(0, 20) : undefined;
-    const user = await this.signedIn(request, reply, userCode ? `/activate?user_code=${encodeURIComponent(userCode)}` : '/activate');
+    const user = await signedInListener(this.accounts, request, reply, userCode ? `/activate?user_code=${encodeURIComponent(userCode)}` : '/activate');
     if (!user) return;
     if (!userCode) return sendHtml(reply, 200, activatePage({ csrf: reply.generateCsrf(), userName: user.displayName }));
     await this.confirm(reply, user, userCode);
@@ -44,14 +44,14 @@ export class ActivateController {
   @UseGuards(CsrfGuard)
   @Post()
   async enter(@Req() request: FastifyRequest, @Res() reply: CsrfReply): Promise<void> {
-    const user = await this.signedIn(request, reply, '/activate');
+    const user = await signedInListener(this.accounts, request, reply, '/activate');
     if (user) await this.confirm(reply, user, formFields(request).user_code ?? '');
   }
 
   @UseGuards(CsrfGuard)
   @Post('decide')
   async decide(@Req() request: FastifyRequest, @Res() reply: CsrfReply): Promise<void> {
-    const user = await this.signedIn(request, reply, '/activate');
+    const user = await signedInListener(this.accounts, request, reply, '/activate');
     if (!user) return;
     const form = formFields(request);
     const pending = await this.deviceCodes.pending(form.user_code ?? '');
@@ -77,10 +77,4 @@ export class ActivateController {
     sendHtml(reply, 400, activatePage({ csrf: reply.generateCsrf(), userName: user.displayName, userCode: userCode?.slice(0, 20), error: UNKNOWN_CODE }));
   }
 
-  /** The signed-in listener, or null after sending the visitor to sign in and come back to `returnTo`. */
-  private async signedIn(request: FastifyRequest, reply: CsrfReply, returnTo: string): Promise<UserEntity | null> {
-    const user = await this.accounts.sessionUser(request.cookies[SESSION_COOKIE]);
-    if (!user) void reply.redirect(signInRedirect(returnTo), 303);
-    return user;
-  }
 }

@@ -1,5 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidInputError } from '../../common/errors/domain-errors';
+import type { AccountsService } from '../accounts.service';
+import type { UserEntity } from '../entities/user.entity';
 import { ProtocolError, singleParams } from '../oauth-protocol';
 
 export const SESSION_COOKIE = 'bb_session';
@@ -30,4 +32,11 @@ export function safeReturnTo(value: unknown, fallback = '/account/apps'): string
 /** Where to send a visitor who must sign in first; they come back to `path` afterwards. */
 export function signInRedirect(path: string): string {
   return `/signin?return_to=${encodeURIComponent(path)}`;
+}
+
+/** The signed-in listener, or null once the visitor has been sent to sign in (and back to `returnTo` after). */
+export async function signedInListener(accounts: AccountsService, request: FastifyRequest, reply: FastifyReply, returnTo: string): Promise<UserEntity | null> {
+  const user = await accounts.sessionUser(request.cookies[SESSION_COOKIE]);
+  if (!user) void reply.redirect(signInRedirect(returnTo), 303);
+  return user;
 }
