@@ -2,7 +2,9 @@ import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { CatalogModule } from './catalog/catalog.module';
+import { PlayerModule } from './player/player.module';
 import { AuthGuard } from './common/auth/auth.guard';
+import { BusModule } from './common/bus/bus.module';
 import { CommonModule } from './common/common.module';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { InvalidInputError } from './common/errors/domain-errors';
@@ -33,9 +35,11 @@ export class AppModule {
           },
         }),
         DatabaseModule,
+        BusModule,
         CommonModule,
         OAuthModule,
         CatalogModule,
+        PlayerModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

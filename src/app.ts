@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
+import websocket from '@fastify/websocket';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -40,6 +41,8 @@ export async function createApp(env: Env, options: { logger?: boolean } = {}): P
   // Pages keep a session and a CSRF secret in cookies (Nest's adapter parses URL-encoded forms already).
   await app.register(cookie, { secret: env.COOKIE_SECRET ?? randomBytes(32).toString('base64url') });
   await app.register(csrf, { cookieKey: 'bb_csrf', cookieOpts: { httpOnly: true, sameSite: 'lax', path: '/', signed: true } });
+  // Devices connect over WebSocket (src/player/device-hub.ts); protocol frames are small.
+  await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
   configureApp(app, env);
   await app.init();
   return app;

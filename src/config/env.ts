@@ -37,6 +37,12 @@ export const envSchema = z
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
     /** How many listeners besides its owner may authorize an app in development mode. */
     DEV_MODE_USER_CAP: z.coerce.number().int().min(0).max(1_000_000).default(25),
+    /** Free listeners may read their player but not control it, as at Spotify. */
+    PLAYER_REQUIRE_PREMIUM: booleanFromString.default(true),
+    /** How long a player command waits for the device to acknowledge it. */
+    PLAYER_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    /** How often devices are pinged; one missed pong and the device is dropped. */
+    PLAYER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
     /** Signs the pages' CSRF cookies; set the same value on every instance. Absent: random per process. */
     COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   })

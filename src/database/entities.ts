@@ -11,6 +11,9 @@ import { GrantEntity } from '../oauth/entities/grant.entity';
 import { RefreshTokenEntity } from '../oauth/entities/refresh-token.entity';
 import { SessionEntity } from '../oauth/entities/session.entity';
 import { UserEntity } from '../oauth/entities/user.entity';
+import { DeviceEntity } from '../player/entities/device.entity';
+import { PlayHistoryEntity } from '../player/entities/play-history.entity';
+import { PlayerStateEntity } from '../player/entities/player-state.entity';
 
 /** Every entity of the application, for the one data source. */
 export const ENTITIES = [
@@ -32,4 +35,7 @@ export const ENTITIES = [
   RefreshTokenEntity,
   AccessTokenEntity,
   DeviceCodeEntity,
+  DeviceEntity,
+  PlayerStateEntity,
+  PlayHistoryEntity,
 ];

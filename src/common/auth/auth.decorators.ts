@@ -4,6 +4,7 @@ import { applyDecorators } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from './principal';
 import type { Scope } from './scopes';
+import { DomainError } from '../errors/domain-errors';
 import { ErrorResponseDto } from '../errors/error-response.dto';
 
 export const SCOPES_KEY = 'backbeat:scopes';
@@ -36,4 +37,12 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: Execution
   const principal = ctx.switchToHttp().getRequest<AuthenticatedRequest>().principal;
   if (!principal) throw new Error('CurrentPrincipal used on a route without @Scopes');
   return principal;
+});
+
+/** The caller, who must act for a listener: an app-only (client-credentials) token is refused. */
+export const CurrentListener = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal & { userId: string } => {
+  const principal = ctx.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+  if (!principal) throw new Error('CurrentListener used on a route without @Scopes');
+  if (!principal.userId) throw new DomainError('FORBIDDEN', 'This endpoint acts for a listener: use a token from the authorization code or device flow', 'USER_TOKEN_REQUIRED');
+  return principal as Principal & { userId: string };
 });

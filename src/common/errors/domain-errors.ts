@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RATE_LIMITED'
+  | 'BAD_GATEWAY'
   | 'UNAVAILABLE';
 
 export class DomainError extends Error {

@@ -1,5 +1,6 @@
 // Every migration, in order. `npm run migration:generate -- Name` appends new ones.
 import type { MigrationInterface } from 'typeorm';
+import { Player1796085506665 } from './1796085506665-Player';
 import { AppGrantsCascade1796082659353 } from './1796082659353-AppGrantsCascade';
 import { DeviceAuthorization1796081812882 } from './1796081812882-DeviceAuthorization';
 import { OAuthServer1796078098233 } from './1796078098233-OAuthServer';
@@ -18,4 +19,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   OAuthServer1796078098233,
   DeviceAuthorization1796081812882,
   AppGrantsCascade1796082659353,
+  Player1796085506665,
 ];
