@@ -6,7 +6,7 @@ import type { Scope } from '../../src/common/auth/scopes';
 import { seedCatalog } from '../../src/database/seeds/catalog-loader';
 import { AccessTokensService } from '../../src/oauth/access-tokens.service';
 import { DevTokensService } from '../../src/oauth/dev-tokens.service';
-import { createTestDatabase, TestDatabase } from './test-env';
+import { createTestDatabase, sameDatabase, TestDatabase } from './test-env';
 
 export interface HttpResult<T = any> {
   status: number;
@@ -37,13 +37,16 @@ async function freePort(): Promise<number> {
 }
 
 /** The whole gateway on a real port and a real database, seeded with a small catalog. */
-export async function startTestApp(options: { seedTracks?: number; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(options: { seedTracks?: number; env?: Record<string, string>; sameDatabaseAs?: TestApp } = {}): Promise<TestApp> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const db = await createTestDatabase({ PORT: String(port), PUBLIC_URL: baseUrl, ...options.env });
+  const overrides = { PORT: String(port), PUBLIC_URL: baseUrl, ...options.env };
+  // A second gateway instance runs on the first one's database, which only the first one drops.
+  const shared = options.sameDatabaseAs?.db;
+  const db = shared ? sameDatabase(shared, overrides) : await createTestDatabase(overrides);
   const app = await createApp(db.env, { logger: false });
   const dataSource = app.get(DataSource);
-  if (options.seedTracks !== 0) {
+  if (options.seedTracks !== 0 && !shared) {
     // Anchored to today, so `tag:new` finds the fixture's five-day-old single.
     await seedCatalog(dataSource, { tracks: options.seedTracks ?? 2000, publicUrl: baseUrl, anchorDate: new Date() });
   }

@@ -14,8 +14,16 @@ export interface TestDatabase {
   label: string;
 }
 
+const TEST_DEFAULTS = { NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', PORT: '0' };
+
+/** Another gateway instance's settings on an existing test database. */
+export function sameDatabase(db: TestDatabase, overrides: Partial<Record<keyof Env, string>>): TestDatabase {
+  const env = loadEnv({ ...TEST_DEFAULTS, ...overrides, DATABASE_URL: db.env.DATABASE_URL, DATA_DIR: db.env.DATA_DIR, DB_POOL_SIZE: String(db.env.DB_POOL_SIZE) });
+  return { env, label: db.label, drop: () => Promise.resolve() };
+}
+
 export async function createTestDatabase(overrides: Partial<Record<keyof Env, string>> = {}): Promise<TestDatabase> {
-  const base = { NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', PORT: '0', ...overrides };
+  const base = { ...TEST_DEFAULTS, ...overrides };
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     return { env: loadEnv({ ...base, DATA_DIR: IN_MEMORY_DATA_DIR }), drop: () => Promise.resolve(), label: 'PGlite' };
