@@ -1,6 +1,6 @@
 import type { Scope } from '../../src/common/auth/scopes';
 import { SimulatedDevice } from '../../src/player/device-client/simulated-device';
-import { EventStream } from '../helpers/sse';
+import { EventStream } from '../../src/player/device-client/event-stream';
 import { startTestApp, TestApp } from '../helpers/test-app';
 
 const SCOPES: Scope[] = ['streaming', 'user-read-playback-state', 'user-modify-playback-state'];

@@ -7,16 +7,14 @@ export class InMemoryBus extends MessageBus {
   private readonly handlersByChannel = new Map<string, Set<MessageHandler>>();
 
   publish(channel: string, message: unknown): Promise<void> {
-    // As over Redis: handlers get a JSON copy of the message as it was when published.
-    let copy: unknown;
-    try {
-      copy = JSON.parse(serialize(channel, message));
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
-    const handlers = this.handlersByChannel.get(channel);
-    if (handlers) deliver(handlers, channel, copy, this.logger);
-    return Promise.resolve();
+    // The executor runs at once: handlers get a JSON copy of the message as it is now (as over
+    // Redis), and a message JSON cannot carry makes the promise reject.
+    return new Promise((resolve) => {
+      const copy: unknown = JSON.parse(serialize(channel, message));
+      const handlers = this.handlersByChannel.get(channel);
+      if (handlers) deliver(handlers, channel, copy, this.logger);
+      resolve();
+    });
   }
 
   subscribe(channel: string, handler: MessageHandler): Promise<Unsubscribe> {

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { deliver, MessageBus, MessageBusStatus, MessageBusUnavailableError, MessageHandler, serialize, Unsubscribe } from './message-bus';
 
-export const DEFAULT_KEY_PREFIX = 'bb:';
+const DEFAULT_KEY_PREFIX = 'bb:';
 
 export interface RedisBusOptions {
   /** redis:// or rediss:// URL. */
@@ -33,14 +33,20 @@ export class RedisBus extends MessageBus {
   private readonly subscriptions = new Map<string, ChannelSubscription>();
   /** False from a subscriber disconnect until the re-subscriptions are confirmed active. */
   private subscriptionsActive = false;
-  private closing = false;
+  private closed?: Promise<void>;
 
   constructor(options: RedisBusOptions) {
     super();
     this.keyPrefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
     const name = options.connectionName ?? 'backbeat-bus';
-    this.publisher = new Redis(options.url, {
+    const common = {
       lazyConnect: true,
+      // How long disconnect() waits for a socket to close; ioredis waits that long (default 2 s)
+      // even for one that is already gone, which would hold up shutdown during an outage.
+      disconnectTimeout: 200,
+    };
+    this.publisher = new Redis(options.url, {
+      ...common,
       connectionName: `${name}:publisher`,
       enableAutoPipelining: true,
       // Delivery is at most once: while disconnected, fail now rather than queue and send late;
@@ -49,7 +55,7 @@ export class RedisBus extends MessageBus {
       maxRetriesPerRequest: 0,
     });
     this.subscriber = new Redis(options.url, {
-      lazyConnect: true,
+      ...common,
       connectionName: `${name}:subscriber`,
       // An UNSUBSCRIBE issued during an outage waits for the reconnect, after ioredis's re-subscribe.
       maxRetriesPerRequest: null,
@@ -72,8 +78,7 @@ export class RedisBus extends MessageBus {
       await Promise.all([this.publisher.connect(), this.subscriber.connect()]);
     } catch (error) {
       await this.close();
-      reason ??= error as Error;
-      throw new Error(`Cannot connect to Redis (REDIS_URL): ${reason.message}`, { cause: reason });
+      throw new Error(`Cannot connect to Redis (REDIS_URL): ${(reason ?? (error as Error)).message}`, { cause: error });
     } finally {
       this.publisher.off('error', remember);
       this.subscriber.off('error', remember);
@@ -92,7 +97,8 @@ export class RedisBus extends MessageBus {
   }
 
   async subscribe(channel: string, handler: MessageHandler): Promise<Unsubscribe> {
-    if (this.subscriber.status !== 'ready') throw unavailable(`cannot subscribe to "${channel}"`);
+    // Also refused in the moment after a reconnect until ioredis's re-subscriptions are confirmed.
+    if (this.subscriber.status !== 'ready' || !this.subscriptionsActive) throw unavailable(`cannot subscribe to "${channel}"`);
     let subscription = this.subscriptions.get(channel);
     if (!subscription) {
       subscription = { handlers: new Set(), active: this.subscriber.subscribe(this.keyPrefix + channel) };
@@ -116,8 +122,12 @@ export class RedisBus extends MessageBus {
     return { transport: 'redis', connected };
   }
 
-  async close(): Promise<void> {
-    this.closing = true;
+  close(): Promise<void> {
+    this.closed ??= this.disconnect();
+    return this.closed;
+  }
+
+  private async disconnect(): Promise<void> {
     this.subscriptions.clear();
     // QUIT lets auto-pipelined publishes go out first; a connection that is down is just dropped.
     const end = (client: Redis) => (client.status === 'ready' ? client.quit().then(() => undefined, () => client.disconnect()) : client.disconnect());
@@ -170,7 +180,7 @@ export class RedisBus extends MessageBus {
     // Without a listener ioredis prints every failed reconnect attempt itself.
     client.on('error', (error: Error) => (lastError = error.message));
     client.on('close', () => {
-      if (!up || this.closing) return;
+      if (!up || this.closed) return;
       up = false;
       lostAt = Date.now();
       this.logger.warn(`Lost the Redis ${role} connection (${lastError || 'closed by the server'}); reconnecting`);

@@ -1,7 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Optional } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/auth.decorators';
+import { MessageBus } from '../bus/message-bus';
 
 @ApiExcludeController()
 @Controller('health')
@@ -9,6 +10,9 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    // Absent in the CLI contexts, which import CommonModule without BusModule.
+    @Optional() private readonly bus?: MessageBus,
   ) {}
 
   /** The process is up. */
@@ -19,11 +23,19 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** The process can serve: its database answers. */
+  /** The process can serve: its database answers. Without Redis it still serves, degraded. */
   @Public()
   @Get('ready')
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]);
+    const bus = this.bus;
+    return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 }), ...(bus ? [() => this.messageBus(bus)] : [])]);
+  }
+
+  // Degraded, not down: a Redis outage hits every instance alike, and catalog and auth still work.
+  private messageBus(bus: MessageBus) {
+    const indicator = this.indicators.check('messageBus');
+    const { transport, connected } = bus.status();
+    return connected ? indicator.up({ transport }) : indicator.degraded({ transport, message: 'Redis unreachable: player commands cannot reach other instances' });
   }
 }

@@ -1,4 +1,4 @@
-/** A Server-Sent Events subscription over fetch: collects events and waits for the one a test expects. */
+/** A client for the player's Server-Sent Events (used by tests and benchmarks): collects events and waits for the one expected. */
 export class EventStream<T = unknown> {
   readonly events: { event: string; data: T }[] = [];
   private readonly controller = new AbortController();
