@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type {} from '@fastify/websocket'; // its route option `websocket`
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -51,7 +51,7 @@ export interface DeviceEvents {
  * whichever instance holds it, and the acknowledgement comes back the same way.
  */
 @Injectable()
-export class DeviceHub implements OnModuleInit, OnApplicationShutdown {
+export class DeviceHub implements OnModuleInit, BeforeApplicationShutdown {
   readonly instanceId = randomUUID();
   private readonly logger = new Logger(DeviceHub.name);
   private readonly connections = new Map<string, Connection>();
@@ -81,7 +81,8 @@ export class DeviceHub implements OnModuleInit, OnApplicationShutdown {
     this.heartbeat.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the HTTP server closes, so devices hear why (1001) rather than a bare disconnect. */
+  async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.heartbeat);
     await this.stopAcks?.();
     for (const connection of this.connections.values()) connection.socket.close(1001, 'Server shutting down');

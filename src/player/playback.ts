@@ -17,6 +17,8 @@ export interface Playback {
   /** Track ids added with "add to queue"; they play before the context goes on. */
   queue: string[];
   trackId: string | null;
+  /** The current track's name and length, looked up when the track changes. */
+  trackName: string;
   durationMs: number;
   fromQueue: boolean;
   isPlaying: boolean;
@@ -40,7 +42,7 @@ export class PlaybackRefused extends Error {
 }
 
 export function emptyPlayback(): Playback {
-  return { deviceId: null, contextUri: null, items: [], order: [], cursor: 0, queue: [], trackId: null, durationMs: 0, fromQueue: false, isPlaying: false, progressMs: 0, progressAt: 0, shuffle: false, repeat: 'off' };
+  return { deviceId: null, contextUri: null, items: [], order: [], cursor: 0, queue: [], trackId: null, trackName: '', durationMs: 0, fromQueue: false, isPlaying: false, progressMs: 0, progressAt: 0, shuffle: false, repeat: 'off' };
 }
 
 export function progress(p: Playback, now: number): number {

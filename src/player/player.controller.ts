@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
+import { BeforeApplicationShutdown, Body, Controller, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentListener, Scopes } from '../common/auth/auth.decorators';
@@ -44,7 +44,10 @@ const Command = (operationId: string, summary: string) => (target: object, key: 
 @ApiTags('Player')
 @ApiBadRequestResponse({ description: 'A malformed parameter or body.', type: ErrorResponseDto })
 @Controller('v1/me/player')
-export class PlayerController {
+export class PlayerController implements BeforeApplicationShutdown {
+  /** Open event streams, ended when the server shuts down (else they would hold it open). */
+  private readonly streams = new Set<{ end(): void }>();
+
   constructor(
     private readonly player: PlayerService,
     private readonly bus: MessageBus,
@@ -194,9 +197,15 @@ export class PlayerController {
     const unsubscribe = await this.bus.subscribe(playerChannel(p.userId), (message) => push((message as { reason: string }).reason));
     push('subscribed');
     const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), SSE_KEEPALIVE_MS);
+    this.streams.add(raw);
     raw.on('close', () => {
+      this.streams.delete(raw);
       clearInterval(keepAlive);
       void unsubscribe();
     });
+  }
+
+  beforeApplicationShutdown(): void {
+    for (const stream of this.streams) stream.end();
   }
 }

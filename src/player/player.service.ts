@@ -194,11 +194,11 @@ export class PlayerService implements OnModuleInit {
     await this.command(principal, deviceId, null, false, (p) => playback.enqueue(p, trackId));
   }
 
-  /** Moves playback to another device; it plays there if `play`, or if it was playing. */
+  /** Moves playback to another device; `play: true` makes it play there, otherwise it keeps its state. */
   async transfer(principal: Principal, deviceId: string, play: boolean | undefined): Promise<void> {
     await this.command(principal, deviceId, 'transfer_in', false, (p, now) => {
       const paused = p.isPlaying ? playback.pause(p, now) : p;
-      return { ...paused, isPlaying: play ?? p.isPlaying, progressAt: now };
+      return { ...paused, isPlaying: play === true || p.isPlaying, progressAt: now };
     });
   }
 
@@ -231,15 +231,17 @@ export class PlayerService implements OnModuleInit {
         if (error instanceof PlaybackRefused) throw new ForbiddenError(`Player command failed: ${error.message}`, error.reason);
         throw error;
       }
-      next = await this.withDuration(next, stored.playback);
+      next = await this.withTrackDetails(next, stored.playback);
       const transferring = previousDevice !== null && previousDevice !== device.id;
+      if (transferring && !name) throw new InvalidInputError('device_id must name the active device when nothing is sent to it');
       if (name) {
         await this.hub.command(device.id, transferring ? 'transfer_in' : name, this.target(next, device));
         if (name === 'volume') await this.devices.setVolume(device.id, device.volumePercent!);
       }
-      if (transferring) {
-        // The device playing before stops; it may be gone already, which is fine.
-        await this.hub.command(previousDevice, 'transfer_out', { ...this.target(next, device), is_playing: false }).catch(() => undefined);
+      const before = transferring ? await this.devices.find(userId, previousDevice) : null;
+      if (before && !before.disconnectedAt) {
+        // The device playing before stops; if it drops meanwhile, that is fine too.
+        await this.hub.command(before.id, 'transfer_out', { ...this.target(next, before), is_playing: false }).catch(() => undefined);
       }
       await this.save(userId, stored, next, now, name ?? 'queue', restarts);
     });
@@ -285,7 +287,7 @@ export class PlayerService implements OnModuleInit {
     switch (report.event) {
       case 'track_ended': {
         if (!p.trackId) return;
-        const next = await this.withDuration(playback.next(p, now, 'ended'), p);
+        const next = await this.withTrackDetails(playback.next(p, now, 'ended'), p);
         const device = await this.devices.find(userId, deviceId);
         if (device) await this.hub.command(deviceId, 'play', this.target(next, device)).catch((error: unknown) => this.logger.warn(`Next track not acknowledged: ${String(error)}`));
         return this.save(userId, stored, next, now, 'track_ended', true);
@@ -319,16 +321,16 @@ export class PlayerService implements OnModuleInit {
     return result;
   }
 
-  /** Fills in the duration of a track that changed. */
-  private async withDuration(next: Playback, before: Playback): Promise<Playback> {
+  /** Fills in the name and length of a track that changed. */
+  private async withTrackDetails(next: Playback, before: Playback): Promise<Playback> {
     if (!next.trackId || (next.trackId === before.trackId && before.durationMs)) return next;
     const [row] = await this.reader.tracksByIds([next.trackId]);
-    return { ...next, durationMs: row?.duration_ms ?? 0 };
+    return { ...next, trackName: row?.name ?? '', durationMs: row?.duration_ms ?? 0 };
   }
 
   private target(p: Playback, device: DeviceEntity): TargetPlayback {
     return {
-      item: p.trackId ? { uri: this.urls.uri('track', p.trackId), id: p.trackId, name: '', duration_ms: p.durationMs } : null,
+      item: p.trackId ? { uri: this.urls.uri('track', p.trackId), id: p.trackId, name: p.trackName, duration_ms: p.durationMs } : null,
       position_ms: playback.progress(p, Date.now()),
       is_playing: p.isPlaying,
       volume_percent: device.volumePercent,

@@ -2,6 +2,9 @@ import { ApiProperty, ApiPropertyOptions, getSchemaPath } from '@nestjs/swagger'
 import type { AlbumType, ReleaseDatePrecision } from '../entities/album.entity';
 import { ExternalIdsDto, ExternalUrlsDto, FollowersDto, ImageDto, PagingDto } from '../../common/dto/common-objects.dto';
 
+// Types from other files are named in @ApiProperty: where the Swagger plugin runs file by file
+// (ts-jest), a type-only import is invisible to it and the document would differ from the build's.
+
 /** A list answering several ids: in the order asked, null where an id is unknown. */
 function nullableItems(type: new () => object): ApiPropertyOptions {
   return {
@@ -19,6 +22,7 @@ export class RestrictionsDto {
 
 /** An artist as it appears inside other objects. */
 export class SimplifiedArtistDto {
+  @ApiProperty({ type: ExternalUrlsDto })
   external_urls: ExternalUrlsDto;
   /** Full details at this URL. */
   href: string;
@@ -35,6 +39,7 @@ export class ArtistDto extends SimplifiedArtistDto {
   followers: FollowersDto;
   /** Genres the artist is known for, lowercase. */
   genres: string[];
+  @ApiProperty({ type: [ImageDto] })
   images: ImageDto[];
   /** 0-100 from recent listening; 100 is the most popular. */
   popularity: number;
@@ -42,20 +47,24 @@ export class ArtistDto extends SimplifiedArtistDto {
 
 /** An album as it appears inside other objects. */
 export class SimplifiedAlbumDto {
+  @ApiProperty({ enum: ['album', 'compilation', 'single'] satisfies AlbumType[] })
   album_type: AlbumType;
   /** The artists credited on the album. */
   artists: SimplifiedArtistDto[];
   /** ISO 3166-1 alpha-2 markets where the album plays; left out when `market` is given. */
   available_markets?: string[];
+  @ApiProperty({ type: ExternalUrlsDto })
   external_urls: ExternalUrlsDto;
   href: string;
   id: string;
+  @ApiProperty({ type: [ImageDto] })
   images: ImageDto[];
   /** Present when `market` is given: whether anything on it plays there. */
   is_playable?: boolean;
   name: string;
   /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as precise as `release_date_precision`. */
   release_date: string;
+  @ApiProperty({ enum: ['day', 'month', 'year'] satisfies ReleaseDatePrecision[] })
   release_date_precision: ReleaseDatePrecision;
   restrictions?: RestrictionsDto;
   total_tracks: number;
@@ -77,6 +86,7 @@ export class SimplifiedTrackDto {
   disc_number: number;
   duration_ms: number;
   explicit: boolean;
+  @ApiProperty({ type: ExternalUrlsDto })
   external_urls: ExternalUrlsDto;
   href: string;
   id: string;
@@ -95,6 +105,7 @@ export class SimplifiedTrackDto {
 /** A track with its album. */
 export class TrackDto extends SimplifiedTrackDto {
   album: SimplifiedAlbumDto;
+  @ApiProperty({ type: ExternalIdsDto })
   external_ids: ExternalIdsDto;
   /** 0-100 from recent listening; 100 is the most popular. */
   popularity: number;
@@ -114,6 +125,7 @@ export class PagingSimplifiedTrackDto extends PagingDto {
 /** An album with its tracks. */
 export class AlbumDto extends SimplifiedAlbumDto {
   copyrights: CopyrightDto[];
+  @ApiProperty({ type: ExternalIdsDto })
   external_ids: ExternalIdsDto;
   /** Always empty, as in the Spotify Web API; artists carry genres. */
   genres: string[];

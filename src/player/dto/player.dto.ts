@@ -6,6 +6,7 @@ import { IntegerParam, MarketQueryDto } from '../../common/dto/query-params.dto'
 import { TrackDto } from '../../catalog/dto/catalog-objects.dto';
 import { REPEAT_STATES } from '../protocol';
 
+// Classes from other files are named in @ApiProperty (see catalog-objects.dto.ts for why).
 const DEVICE_ID = /^[0-9a-f]{40}$/;
 const booleanParam = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
@@ -28,6 +29,7 @@ export class SeekQueryDto extends DeviceQueryDto {
 
 export class RepeatQueryDto extends DeviceQueryDto {
   /** `track` repeats the current track, `context` the album or artist, `off` neither. */
+  @ApiProperty({ enum: REPEAT_STATES })
   @IsIn(REPEAT_STATES, { message: 'state must be track, context or off' })
   state: (typeof REPEAT_STATES)[number];
 }
@@ -157,6 +159,7 @@ export class ContextDto {
   /** album or artist */
   type: string;
   href: string;
+  @ApiProperty({ type: ExternalUrlsDto })
   external_urls: ExternalUrlsDto;
   uri: string;
 }
@@ -180,6 +183,7 @@ export class CurrentlyPlayingDto {
   context: ContextDto | null;
   progress_ms: number | null;
   is_playing: boolean;
+  @ApiProperty({ type: TrackDto, nullable: true })
   item: TrackDto | null;
   /** track, or unknown when nothing is loaded. */
   currently_playing_type: string;
@@ -194,12 +198,15 @@ export class PlaybackStateDto extends CurrentlyPlayingDto {
 }
 
 export class QueueDto {
+  @ApiProperty({ type: TrackDto, nullable: true })
   currently_playing: TrackDto | null;
   /** What plays next: the queue, then the rest of the context (up to 20). */
+  @ApiProperty({ type: [TrackDto] })
   queue: TrackDto[];
 }
 
 export class PlayHistoryDto {
+  @ApiProperty({ type: TrackDto })
   track: TrackDto;
   /** When it started, ISO 8601. */
   played_at: string;
