@@ -55,6 +55,7 @@ export class DeviceHub implements OnModuleInit, BeforeApplicationShutdown {
   readonly instanceId = randomUUID();
   private readonly logger = new Logger(DeviceHub.name);
   private readonly connections = new Map<string, Connection>();
+  private readonly dropping = new Set<Promise<unknown>>();
   private readonly waiting = new Map<string, { resolve: () => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
   private heartbeat?: NodeJS.Timeout;
   private stopAcks?: () => Promise<void>;
@@ -86,6 +87,8 @@ export class DeviceHub implements OnModuleInit, BeforeApplicationShutdown {
     clearInterval(this.heartbeat);
     await this.stopAcks?.();
     for (const connection of this.connections.values()) connection.socket.close(1001, 'Server shutting down');
+    // Let the drops finish (they pause playback) while the database is still open.
+    await Promise.allSettled(this.dropping);
     await this.devices.instanceStopped(this.instanceId);
   }
 
@@ -143,7 +146,10 @@ export class DeviceHub implements OnModuleInit, BeforeApplicationShutdown {
     });
     socket.on('close', () => {
       clearTimeout(helloTimer);
-      if (connection) void this.drop(connection);
+      if (!connection) return;
+      const dropping = this.drop(connection).catch((error: unknown) => this.logger.error(`Dropping device failed: ${String(error)}`));
+      this.dropping.add(dropping);
+      void dropping.finally(() => this.dropping.delete(dropping));
     });
   }
 
