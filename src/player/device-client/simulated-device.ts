@@ -21,6 +21,8 @@ export interface SimulatedDeviceOptions {
   refuse?: { code: string; message: string };
   /** Do not acknowledge commands at all (for tests of unresponsive devices). */
   silent?: boolean;
+  /** Leave the server's heartbeat pings unanswered, like a device that hung (for tests). */
+  ignorePings?: boolean;
 }
 
 export interface ReceivedCommand {
@@ -52,7 +54,7 @@ export class SimulatedDevice extends EventEmitter {
   /** Connects and says hello; resolves with the device id once the server welcomes it. */
   connect(): Promise<string> {
     const url = `${this.options.baseUrl.replace(/^http/, 'ws')}/v1/devices/connect`;
-    const socket = new WebSocket(url, { headers: { authorization: `Bearer ${this.options.token}` } });
+    const socket = new WebSocket(url, { headers: { authorization: `Bearer ${this.options.token}` }, autoPong: !this.options.ignorePings });
     this.socket = socket;
     return new Promise((resolve, reject) => {
       socket.once('open', () => {
