@@ -2,23 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
+import type { DeviceDto } from './dto/player.dto';
 import { DeviceEntity } from './entities/device.entity';
 import type { Hello } from './protocol';
 
 /** How long a device that dropped stays listed (inactive) before it disappears. */
 export const DISCONNECTED_GRACE_MS = 60_000;
-
-/** Spotify's device object. */
-export interface DeviceObject {
-  id: string;
-  is_active: boolean;
-  is_private_session: boolean;
-  is_restricted: boolean;
-  name: string;
-  type: string;
-  volume_percent: number | null;
-  supports_volume: boolean;
-}
 
 /** The registry of listeners' devices, shared by every gateway instance through the database. */
 @Injectable()
@@ -80,7 +69,8 @@ export class DevicesService {
     await this.devices.update({ instanceId, disconnectedAt: IsNull() }, { disconnectedAt: new Date(), instanceId: null });
   }
 
-  static present(device: DeviceEntity, activeDeviceId: string | null): DeviceObject {
+  /** Spotify's device object. */
+  static present(device: DeviceEntity, activeDeviceId: string | null): DeviceDto {
     return {
       id: device.id,
       is_active: device.id === activeDeviceId && device.disconnectedAt === null,

@@ -11,7 +11,8 @@ import { TracksService } from '../catalog/tracks.service';
 import { ENV } from '../config/config.module';
 import type { Env } from '../config/env';
 import { DeviceHub } from './device-hub';
-import { DeviceObject, DevicesService } from './devices.service';
+import type { DeviceDto } from './dto/player.dto';
+import { DevicesService } from './devices.service';
 import type { DeviceEntity } from './entities/device.entity';
 import { PlayHistoryEntity } from './entities/play-history.entity';
 import { PlayerStateEntity } from './entities/player-state.entity';
@@ -70,7 +71,7 @@ export class PlayerService implements OnModuleInit {
     return row ? { playback: row.playback, version: row.version } : { playback: playback.emptyPlayback(), version: 0 };
   }
 
-  async deviceList(userId: string): Promise<DeviceObject[]> {
+  async deviceList(userId: string): Promise<DeviceDto[]> {
     const [{ playback: p }, devices] = await Promise.all([this.load(userId), this.devices.listed(userId)]);
     return devices.map((d) => DevicesService.present(d, p.deviceId));
   }

@@ -4,23 +4,13 @@ import { ClientsService } from '../../src/oauth/clients.service';
 import { DEVICE_CODE_GRANT } from '../../src/oauth/device-code.grant-type';
 import { hashSecret } from '../../src/oauth/secrets';
 import { describeWithBrowser, launchBrowser } from '../helpers/browser';
-import { PageClient, tokenRequest } from '../helpers/oauth-client';
+import { formPost, PageClient, tokenRequest } from '../helpers/oauth-client';
 import { startTestApp, TestApp } from '../helpers/test-app';
 
 const PASSWORD = 'speakers-everywhere';
 const USER_CODE = /^[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}$/;
 
-async function deviceCode(baseUrl: string, params: Record<string, string>, basic?: { id: string; secret: string }): Promise<{ status: number; body: any; headers: Headers }> {
-  const response = await fetch(`${baseUrl}/api/device/code`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      ...(basic ? { authorization: `Basic ${Buffer.from(`${basic.id}:${basic.secret}`).toString('base64')}` } : {}),
-    },
-    body: new URLSearchParams(params).toString(),
-  });
-  return { status: response.status, body: await response.json(), headers: response.headers };
-}
+const deviceCode = (baseUrl: string, params: Record<string, string>, basic?: { id: string; secret: string }) => formPost(baseUrl, '/api/device/code', params, basic);
 
 // RFC 8628 end to end: a device asks for a code, the listener confirms it on /activate, the device polls for tokens.
 describe('OAuth device authorization grant (e2e)', () => {

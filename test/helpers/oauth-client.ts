@@ -49,13 +49,14 @@ export function pkcePair(): { verifier: string; challenge: string } {
   return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
 }
 
-/** POST /api/token with a form body; `basic` authenticates the client with HTTP Basic. */
-export async function tokenRequest(
+/** A form POST to one of the token service's endpoints; `basic` authenticates the client with HTTP Basic. */
+export async function formPost(
   baseUrl: string,
+  path: string,
   params: Record<string, string>,
   basic?: { id: string; secret: string },
 ): Promise<{ status: number; body: any; headers: Headers }> {
-  const response = await fetch(`${baseUrl}/api/token`, {
+  const response = await fetch(`${baseUrl}${path}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
@@ -65,3 +66,6 @@ export async function tokenRequest(
   });
   return { status: response.status, body: await response.json(), headers: response.headers };
 }
+
+/** POST /api/token. */
+export const tokenRequest = (baseUrl: string, params: Record<string, string>, basic?: { id: string; secret: string }) => formPost(baseUrl, '/api/token', params, basic);
