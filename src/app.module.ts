@@ -2,6 +2,7 @@ import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { CatalogModule } from './catalog/catalog.module';
+import { LibraryModule } from './library/library.module';
 import { PlayerModule } from './player/player.module';
 import { AuthGuard } from './common/auth/auth.guard';
 import { BusModule } from './common/bus/bus.module';
@@ -40,6 +41,7 @@ export class AppModule {
         OAuthModule,
         CatalogModule,
         PlayerModule,
+        LibraryModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -2,6 +2,7 @@ import { AlbumArtistEntity, AlbumEntity } from '../catalog/entities/album.entity
 import { ArtistEntity } from '../catalog/entities/artist.entity';
 import { CategoryEntity, GenreEntity, MarketEntity } from '../catalog/entities/reference.entity';
 import { AudioFeaturesEntity, TrackArtistEntity, TrackEntity } from '../catalog/entities/track.entity';
+import { SavedTrackEntity } from '../library/entities/saved-track.entity';
 import { AccessTokenEntity } from '../oauth/entities/access-token.entity';
 import { AuthorizationCodeEntity } from '../oauth/entities/authorization-code.entity';
 import { ClientEntity } from '../oauth/entities/client.entity';
@@ -38,4 +39,5 @@ export const ENTITIES = [
   DeviceEntity,
   PlayerStateEntity,
   PlayHistoryEntity,
+  SavedTrackEntity,
 ];

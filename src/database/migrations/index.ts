@@ -1,5 +1,6 @@
 // Every migration, in order. `npm run migration:generate -- Name` appends new ones.
 import type { MigrationInterface } from 'typeorm';
+import { SavedTracks1796088245872 } from './1796088245872-SavedTracks';
 import { Player1796085506665 } from './1796085506665-Player';
 import { AppGrantsCascade1796082659353 } from './1796082659353-AppGrantsCascade';
 import { DeviceAuthorization1796081812882 } from './1796081812882-DeviceAuthorization';
@@ -20,4 +21,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   DeviceAuthorization1796081812882,
   AppGrantsCascade1796082659353,
   Player1796085506665,
+  SavedTracks1796088245872,
 ];

@@ -1,0 +1,80 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentListener, Scopes } from '../common/auth/auth.decorators';
+import type { Principal } from '../common/auth/principal';
+import { Ids50QueryDto, PagingQueryDto } from '../common/dto/query-params.dto';
+import { InvalidInputError } from '../common/errors/domain-errors';
+import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { resolveMarket } from '../catalog/market';
+import { CurrentUserDto, IdsBodyDto, OptionalIdsQueryDto, PagingSavedTrackDto, PublicUserDto } from './dto/library.dto';
+import { UserIdPipe } from './user-id.pipe';
+import { LibraryService } from './library.service';
+
+type Listener = Principal & { userId: string };
+
+/** The ids of a library change, from the query or the body (not both, not neither). */
+function idsOf(query: OptionalIdsQueryDto, body: IdsBodyDto | undefined): string[] {
+  if (query.ids && body?.ids) throw new InvalidInputError('Send ids in the query or in the body, not both');
+  const ids = query.ids ?? body?.ids;
+  if (!ids) throw new InvalidInputError('ids is required, in the query or in the body');
+  return ids;
+}
+
+/** Profiles and the listener's saved tracks (Spotify-compatible). */
+@ApiBadRequestResponse({ description: 'A malformed id, limit, offset or body.', type: ErrorResponseDto })
+@Controller('v1')
+export class LibraryController {
+  constructor(private readonly library: LibraryService) {}
+
+  @ApiTags('Users')
+  @ApiOperation({ operationId: 'getCurrentUsersProfile', summary: "Get the current listener's profile" })
+  @Scopes()
+  @Get('me')
+  me(@CurrentListener() p: Listener): Promise<CurrentUserDto> {
+    return this.library.currentProfile(p);
+  }
+
+  @ApiTags('Users')
+  @ApiOperation({ operationId: 'getUsersProfile', summary: "Get a listener's public profile" })
+  @ApiNotFoundResponse({ description: 'No listener has this id.', type: ErrorResponseDto })
+  @Scopes()
+  @Get('users/:user_id')
+  user(@Param('user_id', UserIdPipe) userId: string): Promise<PublicUserDto> {
+    return this.library.publicProfile(userId);
+  }
+
+  @ApiTags('Library')
+  @ApiOperation({ operationId: 'getUsersSavedTracks', summary: "Get the listener's saved tracks" })
+  @Scopes('user-library-read')
+  @Get('me/tracks')
+  savedTracks(@Query() query: PagingQueryDto, @CurrentListener() p: Listener): Promise<PagingSavedTrackDto> {
+    return this.library.savedTracks(p.userId, query, resolveMarket(query.market, p));
+  }
+
+  @ApiTags('Library')
+  @ApiOperation({ operationId: 'saveTracksUser', summary: 'Save tracks to the listener’s library' })
+  @ApiNotFoundResponse({ description: 'An id names no track.', type: ErrorResponseDto })
+  @Scopes('user-library-modify')
+  @HttpCode(200)
+  @Put('me/tracks')
+  saveTracks(@Query() query: OptionalIdsQueryDto, @Body() body: IdsBodyDto, @CurrentListener() p: Listener): Promise<void> {
+    return this.library.saveTracks(p.userId, idsOf(query, body));
+  }
+
+  @ApiTags('Library')
+  @ApiOperation({ operationId: 'removeTracksUser', summary: 'Remove tracks from the listener’s library' })
+  @Scopes('user-library-modify')
+  @HttpCode(200)
+  @Delete('me/tracks')
+  removeTracks(@Query() query: OptionalIdsQueryDto, @Body() body: IdsBodyDto, @CurrentListener() p: Listener): Promise<void> {
+    return this.library.removeTracks(p.userId, idsOf(query, body));
+  }
+
+  @ApiTags('Library')
+  @ApiOperation({ operationId: 'checkUsersSavedTracks', summary: 'Check whether tracks are saved' })
+  @Scopes('user-library-read')
+  @Get('me/tracks/contains')
+  containsTracks(@Query() query: Ids50QueryDto, @CurrentListener() p: Listener): Promise<boolean[]> {
+    return this.library.containsTracks(p.userId, query.ids);
+  }
+}

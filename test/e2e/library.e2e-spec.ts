@@ -1,0 +1,81 @@
+import type { Scope } from '../../src/common/auth/scopes';
+import { startTestApp, TestApp } from '../helpers/test-app';
+
+// Profiles and saved tracks, with the ownership and scope rules.
+describe('profiles and saved tracks (e2e)', () => {
+  let t: TestApp;
+  let ids: string[];
+  const token = (user: string | undefined, scopes: Scope[]) => t.token({ user, scopes });
+
+  beforeAll(async () => {
+    t = await startTestApp({ seedTracks: 200 });
+    ids = (await t.dataSource.query(`SELECT id FROM tracks ORDER BY id LIMIT 5`)).map((r: { id: string }) => r.id);
+  });
+  afterAll(() => t?.close());
+
+  it('shows the caller’s profile with private fields only under their scopes, and others’ public profiles', async () => {
+    const plain = await t.request('/v1/me', { token: await token('ada', []) });
+    expect(plain.status).toBe(200);
+    expect(plain.body).toEqual({
+      display_name: 'ada',
+      external_urls: { backbeat: expect.stringContaining('/user/ada'), spotify: expect.stringContaining('/user/ada') },
+      followers: { href: null, total: 0 },
+      href: `${t.baseUrl}/v1/users/ada`,
+      id: 'ada',
+      images: [],
+      type: 'user',
+      uri: 'backbeat:user:ada',
+    });
+    const full = await t.request('/v1/me', { token: await token('ada', ['user-read-private', 'user-read-email']) });
+    expect(full.body).toMatchObject({ country: 'US', product: 'premium', email: 'ada@users.backbeat.invalid', explicit_content: { filter_enabled: false, filter_locked: false } });
+
+    const other = await t.request('/v1/users/ada', { token: await token('grace', []) });
+    expect(other.status).toBe(200);
+    expect(other.body.email).toBeUndefined();
+    expect(other.body.country).toBeUndefined();
+    expect((await t.request('/v1/users/nobody-here', { token: await token(undefined, []) })).status).toBe(404);
+    expect((await t.request('/v1/users/bad%20id!', { token: await token(undefined, []) })).status).toBe(400);
+    // /me acts for a listener: an app-only token is refused.
+    expect((await t.request('/v1/me', { token: await token(undefined, []) })).status).toBe(403);
+  });
+
+  it('saves, lists newest first with added_at, checks and removes tracks, by query or by body', async () => {
+    const rw = await token('ada', ['user-library-read', 'user-library-modify']);
+    expect((await t.request(`/v1/me/tracks?ids=${ids[0]},${ids[1]}`, { method: 'PUT', token: rw })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const body = await t.request('/v1/me/tracks', { method: 'PUT', token: rw, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids: [ids[2], ids[0]] }) });
+    expect(body.status).toBe(200);
+    const list = await t.request('/v1/me/tracks?limit=2', { token: rw });
+    expect(list.body).toMatchObject({ total: 3, limit: 2, offset: 0, next: expect.stringContaining('offset=2') });
+    expect(list.body.items[0]).toEqual({ added_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), track: expect.objectContaining({ id: ids[2] }) });
+    const contains = await t.request(`/v1/me/tracks/contains?ids=${ids[0]},${ids[3]},${ids[2]}`, { token: rw });
+    expect(contains.body).toEqual([true, false, true]);
+    expect((await t.request(`/v1/me/tracks?ids=${ids[0]}`, { method: 'DELETE', token: rw })).status).toBe(200);
+    expect((await t.request(`/v1/me/tracks/contains?ids=${ids[0]}`, { token: rw })).body).toEqual([false]);
+    // Another listener's library is their own.
+    const grace = await token('grace', ['user-library-read']);
+    expect((await t.request('/v1/me/tracks', { token: grace })).body.total).toBe(0);
+  });
+
+  it('refuses missing scopes, app tokens and bad input', async () => {
+    const readOnly = await token('ada', ['user-library-read']);
+    expect((await t.request(`/v1/me/tracks?ids=${ids[0]}`, { method: 'PUT', token: readOnly })).status).toBe(403);
+    expect((await t.request('/v1/me/tracks', { token: await token('ada', []) })).status).toBe(403);
+    expect((await t.request('/v1/me/tracks', { token: await token(undefined, ['user-library-read']) })).status).toBe(403);
+    const rw = await token('ada', ['user-library-read', 'user-library-modify']);
+    for (const [path, init] of [
+      ['/v1/me/tracks', { method: 'PUT' }],
+      ['/v1/me/tracks?ids=short', { method: 'PUT' }],
+      [`/v1/me/tracks?ids=${Array(51).fill(ids[0]).join(',')}`, { method: 'PUT' }],
+      [`/v1/me/tracks?ids=${ids[0]}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids: [ids[1]] }) }],
+      ['/v1/me/tracks', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids: 'nope' }) }],
+      ['/v1/me/tracks?limit=51', {}],
+      ['/v1/me/tracks/contains', {}],
+    ] as const) {
+      const res = await t.request(path, { token: rw, ...init });
+      expect({ path, status: res.status }).toEqual({ path, status: 400 });
+    }
+    const unknown = await t.request(`/v1/me/tracks?ids=${'0'.repeat(22)}`, { method: 'PUT', token: rw });
+    expect(unknown.status).toBe(404);
+  });
+});
