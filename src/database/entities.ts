@@ -2,6 +2,7 @@ import { AlbumArtistEntity, AlbumEntity } from '../catalog/entities/album.entity
 import { ArtistEntity } from '../catalog/entities/artist.entity';
 import { CategoryEntity, GenreEntity, MarketEntity } from '../catalog/entities/reference.entity';
 import { AudioFeaturesEntity, TrackArtistEntity, TrackEntity } from '../catalog/entities/track.entity';
+import { SavedAlbumEntity } from '../library/entities/saved-album.entity';
 import { SavedTrackEntity } from '../library/entities/saved-track.entity';
 import { AccessTokenEntity } from '../oauth/entities/access-token.entity';
 import { AuthorizationCodeEntity } from '../oauth/entities/authorization-code.entity';
@@ -40,4 +41,5 @@ export const ENTITIES = [
   PlayerStateEntity,
   PlayHistoryEntity,
   SavedTrackEntity,
+  SavedAlbumEntity,
 ];

@@ -6,7 +6,7 @@ import { Ids50QueryDto, PagingQueryDto } from '../common/dto/query-params.dto';
 import { InvalidInputError } from '../common/errors/domain-errors';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { resolveMarket } from '../catalog/market';
-import { CurrentUserDto, IdsBodyDto, OptionalIdsQueryDto, PagingSavedTrackDto, PublicUserDto } from './dto/library.dto';
+import { CurrentUserDto, IdsBodyDto, OptionalIdsQueryDto, PagingSavedAlbumDto, PagingSavedTrackDto, PublicUserDto } from './dto/library.dto';
 import { UserIdPipe } from './user-id.pipe';
 import { LibraryService } from './library.service';
 
@@ -20,7 +20,7 @@ function idsOf(query: OptionalIdsQueryDto, body: IdsBodyDto | undefined): string
   return ids;
 }
 
-/** Profiles and the listener's saved tracks (Spotify-compatible). */
+/** Profiles and the listener's saved tracks and albums (Spotify-compatible). */
 @ApiBadRequestResponse({ description: 'A malformed id, limit, offset or body.', type: ErrorResponseDto })
 @Controller('v1')
 export class LibraryController {
@@ -48,7 +48,7 @@ export class LibraryController {
   @Scopes('user-library-read')
   @Get('me/tracks')
   savedTracks(@Query() query: PagingQueryDto, @CurrentListener() p: Listener): Promise<PagingSavedTrackDto> {
-    return this.library.savedTracks(p.userId, query, resolveMarket(query.market, p));
+    return this.library.saved('track', p.userId, query, resolveMarket(query.market, p)) as Promise<PagingSavedTrackDto>;
   }
 
   @ApiTags('Library')
@@ -58,7 +58,7 @@ export class LibraryController {
   @HttpCode(200)
   @Put('me/tracks')
   saveTracks(@Query() query: OptionalIdsQueryDto, @Body() body: IdsBodyDto, @CurrentListener() p: Listener): Promise<void> {
-    return this.library.saveTracks(p.userId, idsOf(query, body));
+    return this.library.save('track', p.userId, idsOf(query, body));
   }
 
   @ApiTags('Library')
@@ -67,7 +67,7 @@ export class LibraryController {
   @HttpCode(200)
   @Delete('me/tracks')
   removeTracks(@Query() query: OptionalIdsQueryDto, @Body() body: IdsBodyDto, @CurrentListener() p: Listener): Promise<void> {
-    return this.library.removeTracks(p.userId, idsOf(query, body));
+    return this.library.remove('track', p.userId, idsOf(query, body));
   }
 
   @ApiTags('Library')
@@ -75,6 +75,41 @@ export class LibraryController {
   @Scopes('user-library-read')
   @Get('me/tracks/contains')
   containsTracks(@Query() query: Ids50QueryDto, @CurrentListener() p: Listener): Promise<boolean[]> {
-    return this.library.containsTracks(p.userId, query.ids);
+    return this.library.contains('track', p.userId, query.ids);
+  }
+
+  @ApiTags('Library')
+  @ApiOperation({ operationId: 'getUsersSavedAlbums', summary: "Get the listener's saved albums" })
+  @Scopes('user-library-read')
+  @Get('me/albums')
+  savedAlbums(@Query() query: PagingQueryDto, @CurrentListener() p: Listener): Promise<PagingSavedAlbumDto> {
+    return this.library.saved('album', p.userId, query, resolveMarket(query.market, p)) as Promise<PagingSavedAlbumDto>;
+  }
+
+  @ApiTags('Library')
+  @ApiOperation({ operationId: 'saveAlbumsUser', summary: 'Save albums to the listener’s library' })
+  @ApiNotFoundResponse({ description: 'An id names no album.', type: ErrorResponseDto })
+  @Scopes('user-library-modify')
+  @HttpCode(200)
+  @Put('me/albums')
+  saveAlbums(@Query() query: OptionalIdsQueryDto, @Body() body: IdsBodyDto, @CurrentListener() p: Listener): Promise<void> {
+    return this.library.save('album', p.userId, idsOf(query, body));
+  }
+
+  @ApiTags('Library')
+  @ApiOperation({ operationId: 'removeAlbumsUser', summary: 'Remove albums from the listener’s library' })
+  @Scopes('user-library-modify')
+  @HttpCode(200)
+  @Delete('me/albums')
+  removeAlbums(@Query() query: OptionalIdsQueryDto, @Body() body: IdsBodyDto, @CurrentListener() p: Listener): Promise<void> {
+    return this.library.remove('album', p.userId, idsOf(query, body));
+  }
+
+  @ApiTags('Library')
+  @ApiOperation({ operationId: 'checkUsersSavedAlbums', summary: 'Check whether albums are saved' })
+  @Scopes('user-library-read')
+  @Get('me/albums/contains')
+  containsAlbums(@Query() query: Ids50QueryDto, @CurrentListener() p: Listener): Promise<boolean[]> {
+    return this.library.contains('album', p.userId, query.ids);
   }
 }

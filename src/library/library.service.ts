@@ -3,13 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
 import { NotFoundError } from '../common/errors/domain-errors';
-import { UrlBuilder } from '../common/http/url-builder';
+import { Page, UrlBuilder } from '../common/http/url-builder';
 import { CatalogReader } from '../catalog/catalog.reader';
-import type { TrackDto } from '../catalog/dto/catalog-objects.dto';
+import { AlbumsService } from '../catalog/albums.service';
 import { TracksService } from '../catalog/tracks.service';
 import { UserEntity } from '../oauth/entities/user.entity';
-import type { CurrentUserDto, PagingSavedTrackDto, PublicUserDto } from './dto/library.dto';
-import { SavedTrackEntity } from './entities/saved-track.entity';
+import type { CurrentUserDto, PublicUserDto } from './dto/library.dto';
+
+export type SavedKind = 'track' | 'album';
+/** Where each kind of saved item lives (fixed names, never from input). */
+const SAVED = { track: { table: 'saved_tracks', column: 'track_id' }, album: { table: 'saved_albums', column: 'album_id' } } as const;
 
 /** Listeners' profiles and their libraries. */
 @Injectable()
@@ -18,6 +21,7 @@ export class LibraryService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly reader: CatalogReader,
     private readonly tracks: TracksService,
+    private readonly albums: AlbumsService,
     private readonly urls: UrlBuilder,
   ) {}
 
@@ -39,39 +43,39 @@ export class LibraryService {
     };
   }
 
-  async savedTracks(userId: string, page: { limit: number; offset: number }, market: string | null): Promise<PagingSavedTrackDto> {
-    const repository = this.db.getRepository(SavedTrackEntity);
-    const [rows, total] = await Promise.all([
-      repository.find({ where: { userId }, order: { addedAt: 'DESC', trackId: 'ASC' }, take: page.limit, skip: page.offset }),
-      repository.countBy({ userId }),
+  /** A page of the listener's saved tracks or albums, newest first. */
+  async saved(kind: SavedKind, userId: string, page: { limit: number; offset: number }, market: string | null): Promise<Page<object>> {
+    const { table, column } = SAVED[kind];
+    const [rows, [{ total }]] = await Promise.all([
+      this.db.query<{ id: string; added_at: Date }[]>(`SELECT ${column} AS id, added_at FROM ${table} WHERE user_id = $1 ORDER BY added_at DESC, ${column} LIMIT $2 OFFSET $3`, [userId, page.limit, page.offset]),
+      this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM ${table} WHERE user_id = $1`, [userId]),
     ]);
-    const tracks = rows.length ? await this.tracks.getTracks(rows.map((r) => r.trackId), market) : [];
-    const items = rows.map((row, i) => ({ added_at: row.addedAt.toISOString(), track: tracks[i] as TrackDto }));
-    return this.urls.page(items, { path: '/me/tracks', query: { market }, offset: page.offset, limit: page.limit, total });
+    const ids = rows.map((r) => r.id);
+    const objects = !ids.length ? [] : kind === 'track' ? await this.tracks.getTracks(ids, market) : await this.albums.getAlbums(ids, market);
+    const items = rows.map((row, i) => ({ added_at: new Date(row.added_at).toISOString(), [kind]: objects[i] }));
+    return this.urls.page(items, { path: `/me/${kind}s`, query: { market }, offset: page.offset, limit: page.limit, total });
   }
 
-  /** Saves tracks (already saved ones keep their date); every id must name a track. */
-  async saveTracks(userId: string, ids: readonly string[]): Promise<void> {
+  /** Saves tracks or albums (already saved ones keep their date); every id must exist. */
+  async save(kind: SavedKind, userId: string, ids: readonly string[]): Promise<void> {
     const unique = [...new Set(ids)];
-    const found = new Set((await this.reader.tracksByIds(unique)).map((t) => t.id));
+    const rows = kind === 'track' ? await this.reader.tracksByIds(unique) : await this.reader.simplifiedAlbumsByIds(unique);
+    const found = new Set(rows.map((r) => r.id));
     const missing = unique.filter((id) => !found.has(id));
-    if (missing.length) throw new NotFoundError(`No track with id ${missing.join(', ')}`, 'TRACK_NOT_FOUND');
-    await this.db
-      .getRepository(SavedTrackEntity)
-      .createQueryBuilder()
-      .insert()
-      .values(unique.map((trackId) => ({ userId, trackId, addedAt: new Date() })))
-      .orIgnore()
-      .execute();
+    if (missing.length) throw new NotFoundError(`No ${kind} with id ${missing.join(', ')}`, `${kind.toUpperCase()}_NOT_FOUND`);
+    const { table, column } = SAVED[kind];
+    await this.db.query(`INSERT INTO ${table} (user_id, ${column}, added_at) SELECT $1, unnest($2::varchar[]), now() ON CONFLICT DO NOTHING`, [userId, unique]);
   }
 
-  async removeTracks(userId: string, ids: readonly string[]): Promise<void> {
-    await this.db.query(`DELETE FROM saved_tracks WHERE user_id = $1 AND track_id = ANY($2)`, [userId, [...new Set(ids)]]);
+  async remove(kind: SavedKind, userId: string, ids: readonly string[]): Promise<void> {
+    const { table, column } = SAVED[kind];
+    await this.db.query(`DELETE FROM ${table} WHERE user_id = $1 AND ${column} = ANY($2)`, [userId, [...new Set(ids)]]);
   }
 
-  async containsTracks(userId: string, ids: readonly string[]): Promise<boolean[]> {
-    const rows: { track_id: string }[] = await this.db.query(`SELECT track_id FROM saved_tracks WHERE user_id = $1 AND track_id = ANY($2)`, [userId, [...ids]]);
-    const saved = new Set(rows.map((r) => r.track_id));
+  async contains(kind: SavedKind, userId: string, ids: readonly string[]): Promise<boolean[]> {
+    const { table, column } = SAVED[kind];
+    const rows: { id: string }[] = await this.db.query(`SELECT ${column} AS id FROM ${table} WHERE user_id = $1 AND ${column} = ANY($2)`, [userId, [...ids]]);
+    const saved = new Set(rows.map((r) => r.id));
     return ids.map((id) => saved.has(id));
   }
 

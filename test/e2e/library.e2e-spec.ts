@@ -1,7 +1,7 @@
 import type { Scope } from '../../src/common/auth/scopes';
 import { startTestApp, TestApp } from '../helpers/test-app';
 
-// Profiles and saved tracks, with the ownership and scope rules.
+// Profiles and saved tracks and albums, with the ownership and scope rules.
 describe('profiles and saved tracks (e2e)', () => {
   let t: TestApp;
   let ids: string[];
@@ -55,6 +55,20 @@ describe('profiles and saved tracks (e2e)', () => {
     // Another listener's library is their own.
     const grace = await token('grace', ['user-library-read']);
     expect((await t.request('/v1/me/tracks', { token: grace })).body.total).toBe(0);
+  });
+
+  it('saves, lists, checks and removes albums the same way', async () => {
+    const albums = (await t.dataSource.query(`SELECT id FROM albums ORDER BY id LIMIT 3`)).map((r: { id: string }) => r.id);
+    const rw = await token('ada', ['user-library-read', 'user-library-modify']);
+    expect((await t.request(`/v1/me/albums?ids=${albums[0]},${albums[1]}`, { method: 'PUT', token: rw })).status).toBe(200);
+    const list = await t.request('/v1/me/albums', { token: rw });
+    expect(list.body).toMatchObject({ total: 2, href: expect.stringContaining('/v1/me/albums') });
+    expect(list.body.items[0]).toEqual({ added_at: expect.any(String), album: expect.objectContaining({ id: expect.any(String), tracks: expect.any(Object) }) });
+    expect((await t.request(`/v1/me/albums/contains?ids=${albums[2]},${albums[1]}`, { token: rw })).body).toEqual([false, true]);
+    expect((await t.request('/v1/me/albums', { method: 'DELETE', token: rw, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids: [albums[1]] }) })).status).toBe(200);
+    expect((await t.request('/v1/me/albums', { token: rw })).body.total).toBe(1);
+    // A track id is no album.
+    expect((await t.request(`/v1/me/albums?ids=${ids[0]}`, { method: 'PUT', token: rw })).status).toBe(404);
   });
 
   it('refuses missing scopes, app tokens and bad input', async () => {

@@ -1,5 +1,6 @@
 // Every migration, in order. `npm run migration:generate -- Name` appends new ones.
 import type { MigrationInterface } from 'typeorm';
+import { SavedAlbums1796088567646 } from './1796088567646-SavedAlbums';
 import { SavedTracks1796088245872 } from './1796088245872-SavedTracks';
 import { Player1796085506665 } from './1796085506665-Player';
 import { AppGrantsCascade1796082659353 } from './1796082659353-AppGrantsCascade';
@@ -22,4 +23,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   AppGrantsCascade1796082659353,
   Player1796085506665,
   SavedTracks1796088245872,
+  SavedAlbums1796088567646,
 ];

@@ -3,7 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, Matches } from 'class-
 import { CommaList } from '../../common/dto/query-params.dto';
 import { ID_PATTERN } from '../../common/ids';
 import { ExternalUrlsDto, FollowersDto, ImageDto, PagingDto } from '../../common/dto/common-objects.dto';
-import { TrackDto } from '../../catalog/dto/catalog-objects.dto';
+import { AlbumDto, TrackDto } from '../../catalog/dto/catalog-objects.dto';
 
 export class PublicUserDto {
   /** The name the listener shows; may be null. */
@@ -50,23 +50,34 @@ export class PagingSavedTrackDto extends PagingDto {
   items: SavedTrackDto[];
 }
 
-const TRACK_IDS = { max: 50, pattern: ID_PATTERN };
+export class SavedAlbumDto {
+  /** When it was saved, ISO 8601. */
+  added_at: string;
+  @ApiProperty({ type: AlbumDto })
+  album: AlbumDto;
+}
+
+export class PagingSavedAlbumDto extends PagingDto {
+  items: SavedAlbumDto[];
+}
+
+const IDS = { max: 50, pattern: ID_PATTERN };
 
 /** Ids travel in the query (comma-separated) or in a JSON body, as Spotify accepts both. */
 export class OptionalIdsQueryDto {
-  /** Comma-separated track ids, at most 50; or send them in the body. */
+  /** Comma-separated ids, at most 50; or send them in the body. */
   @IsOptional()
-  @CommaList('ids', TRACK_IDS)
+  @CommaList('ids', IDS)
   @ApiProperty({ type: 'string', required: false, example: '4uLU6hMCjMI75M1A2tKUQC,1301WleyT98MSxVHPZCA6M' })
   ids?: string[];
 }
 
 export class IdsBodyDto {
-  /** Track ids, at most 50. */
+  /** Ids, at most 50. */
   @IsOptional()
   @IsArray()
-  @ArrayMinSize(1, { message: 'ids must name at least one track' })
-  @ArrayMaxSize(50, { message: 'ids names at most 50 tracks' })
+  @ArrayMinSize(1, { message: 'ids must name at least one item' })
+  @ArrayMaxSize(50, { message: 'ids names at most 50 items' })
   @Matches(ID_PATTERN, { each: true, message: 'ids must be 22-character base62 ids' })
   ids?: string[];
 }
