@@ -2,6 +2,7 @@ import { AlbumArtistEntity, AlbumEntity } from '../catalog/entities/album.entity
 import { ArtistEntity } from '../catalog/entities/artist.entity';
 import { CategoryEntity, GenreEntity, MarketEntity } from '../catalog/entities/reference.entity';
 import { AudioFeaturesEntity, TrackArtistEntity, TrackEntity } from '../catalog/entities/track.entity';
+import { FollowEntity } from '../library/entities/follow.entity';
 import { SavedAlbumEntity } from '../library/entities/saved-album.entity';
 import { SavedTrackEntity } from '../library/entities/saved-track.entity';
 import { AccessTokenEntity } from '../oauth/entities/access-token.entity';
@@ -42,4 +43,5 @@ export const ENTITIES = [
   PlayHistoryEntity,
   SavedTrackEntity,
   SavedAlbumEntity,
+  FollowEntity,
 ];

@@ -8,6 +8,7 @@ import { CatalogReader } from '../catalog/catalog.reader';
 import { AlbumsService } from '../catalog/albums.service';
 import { TracksService } from '../catalog/tracks.service';
 import { UserEntity } from '../oauth/entities/user.entity';
+import { FollowsService } from './follows.service';
 import type { CurrentUserDto, PublicUserDto } from './dto/library.dto';
 
 export type SavedKind = 'track' | 'album';
@@ -23,12 +24,13 @@ export class LibraryService {
     private readonly tracks: TracksService,
     private readonly albums: AlbumsService,
     private readonly urls: UrlBuilder,
+    private readonly follows: FollowsService,
   ) {}
 
   async publicProfile(userId: string): Promise<PublicUserDto> {
     const user = await this.db.getRepository(UserEntity).findOneBy({ id: userId });
     if (!user) throw new NotFoundError('No such user', 'USER_NOT_FOUND');
-    return this.present(user);
+    return this.present(user, await this.follows.followerCount(user.id));
   }
 
   /** The caller's own profile; private fields only with the scopes that grant them. */
@@ -38,7 +40,7 @@ export class LibraryService {
       ...(principal.scopes.has('user-read-private')
         ? { country: user.country, product: user.product, explicit_content: { filter_enabled: false, filter_locked: false } }
         : {}),
-      ...this.present(user),
+      ...this.present(user, await this.follows.followerCount(user.id)),
       ...(principal.scopes.has('user-read-email') ? { email: user.email } : {}),
     };
   }
@@ -79,11 +81,11 @@ export class LibraryService {
     return ids.map((id) => saved.has(id));
   }
 
-  private present(user: UserEntity): PublicUserDto {
+  private present(user: UserEntity, followers: number): PublicUserDto {
     return {
       display_name: user.displayName,
       external_urls: this.urls.externalUrls('user', user.id),
-      followers: { href: null, total: 0 },
+      followers: { href: null, total: followers },
       href: this.urls.href('user', user.id),
       id: user.id,
       images: [],

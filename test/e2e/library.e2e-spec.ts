@@ -71,6 +71,33 @@ describe('profiles and saved tracks (e2e)', () => {
     expect((await t.request(`/v1/me/albums?ids=${ids[0]}`, { method: 'PUT', token: rw })).status).toBe(404);
   });
 
+  it('follows artists and listeners: cursor pages of artists, checks, follower counts, unfollow', async () => {
+    const artists = (await t.dataSource.query(`SELECT id FROM artists ORDER BY id LIMIT 3`)).map((r: { id: string }) => r.id);
+    const rw = await token('ada', ['user-follow-read', 'user-follow-modify']);
+    expect((await t.request(`/v1/me/following?type=artist&ids=${artists.join(',')}`, { method: 'PUT', token: rw })).status).toBe(204);
+    const first = await t.request('/v1/me/following?type=artist&limit=2', { token: rw });
+    expect(first.body.artists).toMatchObject({ total: 3, limit: 2, cursors: { after: artists[1] }, next: expect.stringContaining(`after=${artists[1]}`) });
+    expect(first.body.artists.items.map((a: { id: string }) => a.id)).toEqual(artists.slice(0, 2));
+    const second = await t.request(`/v1/me/following?type=artist&limit=2&after=${artists[1]}`, { token: rw });
+    expect(second.body.artists).toMatchObject({ next: null, items: [expect.objectContaining({ id: artists[2] })] });
+
+    await t.token({ user: 'grace' });
+    expect((await t.request('/v1/me/following?type=user', { method: 'PUT', token: rw, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids: ['grace'] }) })).status).toBe(204);
+    expect((await t.request('/v1/users/grace', { token: rw })).body.followers.total).toBe(1);
+    expect((await t.request(`/v1/me/following/contains?type=user&ids=grace,nobody`, { token: rw })).body).toEqual([true, false]);
+    expect((await t.request('/v1/me/following?type=user&ids=grace', { method: 'DELETE', token: rw })).status).toBe(204);
+    expect((await t.request('/v1/users/grace', { token: rw })).body.followers.total).toBe(0);
+
+    expect((await t.request('/v1/me/following?type=user&ids=ada', { method: 'PUT', token: rw })).status).toBe(400);
+    expect((await t.request('/v1/me/following?type=user&ids=nobody-at-all', { method: 'PUT', token: rw })).status).toBe(404);
+    expect((await t.request('/v1/me/following?type=artist&ids=not-an-artist', { method: 'PUT', token: rw })).status).toBe(400);
+    expect((await t.request('/v1/me/following?type=playlist&ids=x', { method: 'PUT', token: rw })).status).toBe(400);
+    expect((await t.request('/v1/me/following?type=user', { token: rw })).status).toBe(400);
+    expect((await t.request('/v1/me/following?type=artist&after=bad', { token: rw })).status).toBe(400);
+    expect((await t.request('/v1/me/following?type=artist', { token: await token('ada', ['user-follow-modify']) })).status).toBe(403);
+    expect((await t.request('/v1/me/following?type=artist', { token: await token('grace', ['user-follow-read']) })).body.artists.total).toBe(0);
+  });
+
   it('refuses missing scopes, app tokens and bad input', async () => {
     const readOnly = await token('ada', ['user-library-read']);
     expect((await t.request(`/v1/me/tracks?ids=${ids[0]}`, { method: 'PUT', token: readOnly })).status).toBe(403);

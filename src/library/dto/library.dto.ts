@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, Matches } from 'class-validator';
-import { CommaList } from '../../common/dto/query-params.dto';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, Matches } from 'class-validator';
+import { CommaList, IntegerParam } from '../../common/dto/query-params.dto';
 import { ID_PATTERN } from '../../common/ids';
 import { ExternalUrlsDto, FollowersDto, ImageDto, PagingDto } from '../../common/dto/common-objects.dto';
-import { AlbumDto, TrackDto } from '../../catalog/dto/catalog-objects.dto';
+import { AlbumDto, ArtistDto, TrackDto } from '../../catalog/dto/catalog-objects.dto';
 
 export class PublicUserDto {
   /** The name the listener shows; may be null. */
@@ -80,4 +80,72 @@ export class IdsBodyDto {
   @ArrayMaxSize(50, { message: 'ids names at most 50 items' })
   @Matches(ID_PATTERN, { each: true, message: 'ids must be 22-character base62 ids' })
   ids?: string[];
+}
+
+const FOLLOW_TYPES = ['artist', 'user'] as const;
+/** Artist ids (base62) and user ids both fit this; the service checks they exist. */
+const FOLLOW_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export class FollowQueryDto {
+  @ApiProperty({ enum: FOLLOW_TYPES })
+  @IsIn(FOLLOW_TYPES, { message: 'type must be artist or user' })
+  type: (typeof FOLLOW_TYPES)[number];
+
+  /** Comma-separated artist or user ids, at most 50; or send them in the body. */
+  @IsOptional()
+  @CommaList('ids', { max: 50, pattern: FOLLOW_ID })
+  @ApiProperty({ type: 'string', required: false })
+  ids?: string[];
+}
+
+export class FollowContainsQueryDto extends FollowQueryDto {
+  /** Comma-separated artist or user ids, at most 50. */
+  @CommaList('ids', { max: 50, pattern: FOLLOW_ID })
+  @ApiProperty({ type: 'string' })
+  declare ids: string[];
+}
+
+export class FollowBodyDto {
+  /** Artist or user ids, at most 50. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'ids must name at least one item' })
+  @ArrayMaxSize(50, { message: 'ids names at most 50 items' })
+  @Matches(FOLLOW_ID, { each: true, message: 'ids must be artist or user ids' })
+  ids?: string[];
+}
+
+export class FollowedArtistsQueryDto {
+  /** Only `artist`: followed listeners are not listed. */
+  @ApiProperty({ enum: ['artist'] })
+  @IsIn(['artist'], { message: 'type must be artist' })
+  type: 'artist';
+
+  /** The last artist id of the previous page. */
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: 'after must be an artist id' })
+  after?: string;
+
+  /** How many artists to return, 1 to 50. */
+  @IntegerParam('limit', 1, 50)
+  limit: number = 20;
+}
+
+export class CursorsAfterDto {
+  /** The last id on this page: pass it as `after` for the next. */
+  after: string | null;
+}
+
+export class CursorPagingArtistDto {
+  href: string;
+  @ApiProperty({ type: [ArtistDto] })
+  items: ArtistDto[];
+  limit: number;
+  next: string | null;
+  cursors: CursorsAfterDto;
+  total: number;
+}
+
+export class FollowedArtistsDto {
+  artists: CursorPagingArtistDto;
 }
