@@ -7,14 +7,13 @@ import { InvalidInputError } from '../common/errors/domain-errors';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { FollowBodyDto, FollowContainsQueryDto, FollowedArtistsDto, FollowedArtistsQueryDto, FollowQueryDto } from './dto/library.dto';
 import { FollowsService } from './follows.service';
+import { requestIds } from './request-ids';
 
 type Listener = Principal & { userId: string };
 
 /** The ids of a follow change, from the query or the body; artist ids must be base62 ids. */
 function idsOf(query: FollowQueryDto, body: FollowBodyDto | undefined): string[] {
-  if (query.ids && body?.ids) throw new InvalidInputError('Send ids in the query or in the body, not both');
-  const ids = query.ids ?? body?.ids;
-  if (!ids) throw new InvalidInputError('ids is required, in the query or in the body');
+  const ids = requestIds(query.ids, body?.ids);
   if (query.type === 'artist' && !ids.every((id) => ID_PATTERN.test(id))) throw new InvalidInputError('Artist ids are 22-character base62 ids');
   return ids;
 }

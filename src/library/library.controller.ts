@@ -3,22 +3,16 @@ import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOperation, ApiTags } fro
 import { CurrentListener, Scopes } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { Ids50QueryDto, PagingQueryDto } from '../common/dto/query-params.dto';
-import { InvalidInputError } from '../common/errors/domain-errors';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { resolveMarket } from '../catalog/market';
 import { CurrentUserDto, IdsBodyDto, OptionalIdsQueryDto, PagingSavedAlbumDto, PagingSavedTrackDto, PublicUserDto } from './dto/library.dto';
 import { UserIdPipe } from './user-id.pipe';
 import { LibraryService } from './library.service';
+import { requestIds } from './request-ids';
 
 type Listener = Principal & { userId: string };
 
-/** The ids of a library change, from the query or the body (not both, not neither). */
-function idsOf(query: OptionalIdsQueryDto, body: IdsBodyDto | undefined): string[] {
-  if (query.ids && body?.ids) throw new InvalidInputError('Send ids in the query or in the body, not both');
-  const ids = query.ids ?? body?.ids;
-  if (!ids) throw new InvalidInputError('ids is required, in the query or in the body');
-  return ids;
-}
+const idsOf = (query: OptionalIdsQueryDto, body: IdsBodyDto | undefined) => requestIds(query.ids, body?.ids);
 
 /** Profiles and the listener's saved tracks and albums (Spotify-compatible). */
 @ApiBadRequestResponse({ description: 'A malformed id, limit, offset or body.', type: ErrorResponseDto })
