@@ -1,15 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Put, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentListener, Scopes } from '../common/auth/auth.decorators';
-import type { Principal } from '../common/auth/principal';
+import type { Listener } from '../common/auth/principal';
 import { ID_PATTERN } from '../common/ids';
 import { InvalidInputError } from '../common/errors/domain-errors';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { FollowBodyDto, FollowContainsQueryDto, FollowedArtistsDto, FollowedArtistsQueryDto, FollowQueryDto } from './dto/library.dto';
 import { FollowsService } from './follows.service';
 import { requestIds } from './request-ids';
-
-type Listener = Principal & { userId: string };
 
 /** The ids of a follow change, from the query or the body; artist ids must be base62 ids. */
 function idsOf(query: FollowQueryDto, body: FollowBodyDto | undefined): string[] {

@@ -6,16 +6,8 @@ import { UrlBuilder } from '../common/http/url-builder';
 import { ArtistsService } from '../catalog/artists.service';
 import { CatalogReader } from '../catalog/catalog.reader';
 import type { ArtistDto } from '../catalog/dto/catalog-objects.dto';
+import type { CursorPagingArtistDto } from './dto/library.dto';
 import type { FollowType } from './entities/follow.entity';
-
-export interface CursorPage<T> {
-  href: string;
-  items: T[];
-  limit: number;
-  next: string | null;
-  cursors: { after: string | null; before?: string | null };
-  total: number;
-}
 
 /** Following artists and other listeners. */
 @Injectable()
@@ -48,7 +40,7 @@ export class FollowsService {
   }
 
   /** Followed artists in id order, paged by cursor: `after` is the last id of the previous page. */
-  async followedArtists(userId: string, page: { limit: number; after?: string }): Promise<CursorPage<ArtistDto>> {
+  async followedArtists(userId: string, page: { limit: number; after?: string }): Promise<CursorPagingArtistDto> {
     const [rows, [{ total }]] = await Promise.all([
       this.db.query<{ target_id: string }[]>(
         `SELECT target_id FROM follows WHERE user_id = $1 AND target_type = 'artist' AND ($2::varchar IS NULL OR target_id > $2) ORDER BY target_id LIMIT $3`,

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentListener, Scopes } from '../common/auth/auth.decorators';
-import type { Principal } from '../common/auth/principal';
+import type { Listener } from '../common/auth/principal';
 import { Ids50QueryDto, PagingQueryDto } from '../common/dto/query-params.dto';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { resolveMarket } from '../catalog/market';
@@ -9,8 +9,6 @@ import { CurrentUserDto, IdsBodyDto, OptionalIdsQueryDto, PagingSavedAlbumDto, P
 import { UserIdPipe } from './user-id.pipe';
 import { LibraryService } from './library.service';
 import { requestIds } from './request-ids';
-
-type Listener = Principal & { userId: string };
 
 const idsOf = (query: OptionalIdsQueryDto, body: IdsBodyDto | undefined) => requestIds(query.ids, body?.ids);
 

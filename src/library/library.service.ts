@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Principal } from '../common/auth/principal';
+import type { Listener } from '../common/auth/principal';
 import { NotFoundError } from '../common/errors/domain-errors';
 import { Page, UrlBuilder } from '../common/http/url-builder';
 import { CatalogReader } from '../catalog/catalog.reader';
@@ -34,7 +34,7 @@ export class LibraryService {
   }
 
   /** The caller's own profile; private fields only with the scopes that grant them. */
-  async currentProfile(principal: Principal & { userId: string }): Promise<CurrentUserDto> {
+  async currentProfile(principal: Listener): Promise<CurrentUserDto> {
     const user = await this.db.getRepository(UserEntity).findOneByOrFail({ id: principal.userId });
     return {
       ...(principal.scopes.has('user-read-private')

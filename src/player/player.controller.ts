@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Body, Controller, Get, HttpCode, Post, Put, 
 import { ApiBadRequestResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentListener, Scopes } from '../common/auth/auth.decorators';
-import type { Principal } from '../common/auth/principal';
+import type { Listener } from '../common/auth/principal';
 import { MessageBus } from '../common/bus/message-bus';
 import { InvalidInputError } from '../common/errors/domain-errors';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
@@ -26,7 +26,6 @@ import {
 } from './dto/player.dto';
 import { playerChannel, PlayerService } from './player.service';
 
-type Listener = Principal & { userId: string };
 const SSE_KEEPALIVE_MS = 15_000;
 
 /** A command: 204 once the device acknowledged it; Spotify's errors otherwise. */
@@ -58,7 +57,7 @@ export class PlayerController implements BeforeApplicationShutdown {
   @ApiNoContentResponse({ description: 'No device is active.' })
   @Scopes('user-read-playback-state')
   @Get()
-  async state(@Query() query: PlaybackQueryDto, @CurrentListener() p: Listener, @Res({ passthrough: true }) reply: FastifyReply): Promise<object | undefined> {
+  async state(@Query() query: PlaybackQueryDto, @CurrentListener() p: Listener, @Res({ passthrough: true }) reply: FastifyReply): Promise<PlaybackStateDto | undefined> {
     const state = await this.player.playbackState(p, resolveMarket(query.market, p));
     if (!state) void reply.status(204);
     return state ?? undefined;
@@ -69,8 +68,8 @@ export class PlayerController implements BeforeApplicationShutdown {
   @ApiNoContentResponse({ description: 'Nothing is playing on an active device.' })
   @Scopes('user-read-currently-playing')
   @Get('currently-playing')
-  async currentlyPlaying(@Query() query: PlaybackQueryDto, @CurrentListener() p: Listener, @Res({ passthrough: true }) reply: FastifyReply): Promise<object | undefined> {
-    const state = (await this.player.playbackState(p, resolveMarket(query.market, p))) as (PlaybackStateDto & Record<string, unknown>) | null;
+  async currentlyPlaying(@Query() query: PlaybackQueryDto, @CurrentListener() p: Listener, @Res({ passthrough: true }) reply: FastifyReply): Promise<CurrentlyPlayingDto | undefined> {
+    const state = await this.player.playbackState(p, resolveMarket(query.market, p));
     if (!state?.item) {
       void reply.status(204);
       return undefined;
@@ -90,7 +89,7 @@ export class PlayerController implements BeforeApplicationShutdown {
   @Scopes('user-read-currently-playing', 'user-read-playback-state')
   @Get('queue')
   queue(@Query() query: PlaybackQueryDto, @CurrentListener() p: Listener): Promise<QueueDto> {
-    return this.player.queue(p, resolveMarket(query.market, p)) as Promise<QueueDto>;
+    return this.player.queue(p, resolveMarket(query.market, p));
   }
 
   @ApiOperation({ operationId: 'getRecentlyPlayed', summary: 'Get recently played tracks' })
@@ -100,7 +99,7 @@ export class PlayerController implements BeforeApplicationShutdown {
     if (query.after !== undefined && query.before !== undefined) {
       return Promise.reject(new InvalidInputError('Send after or before, not both'));
     }
-    return this.player.recentlyPlayed(p, query, p.country) as Promise<RecentlyPlayedDto>;
+    return this.player.recentlyPlayed(p, query, p.country);
   }
 
   @Command('transferPlayback', 'Transfer playback to another device')

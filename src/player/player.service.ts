@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Principal } from '../common/auth/principal';
+import type { Listener } from '../common/auth/principal';
 import { MessageBus } from '../common/bus/message-bus';
 import { DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { UrlBuilder } from '../common/http/url-builder';
@@ -11,7 +11,7 @@ import { TracksService } from '../catalog/tracks.service';
 import { ENV } from '../config/config.module';
 import type { Env } from '../config/env';
 import { DeviceHub } from './device-hub';
-import type { DeviceDto } from './dto/player.dto';
+import type { ContextDto, DeviceDto, PlaybackStateDto, QueueDto, RecentlyPlayedDto } from './dto/player.dto';
 import { DevicesService } from './devices.service';
 import type { DeviceEntity } from './entities/device.entity';
 import { PlayHistoryEntity } from './entities/play-history.entity';
@@ -77,8 +77,8 @@ export class PlayerService implements OnModuleInit {
   }
 
   /** Spotify's playback state object, or null when no device is active. */
-  async playbackState(principal: Principal, market: string | null): Promise<object | null> {
-    const userId = principal.userId!;
+  async playbackState(principal: Listener, market: string | null): Promise<PlaybackStateDto | null> {
+    const userId = principal.userId;
     const { playback: p } = await this.load(userId);
     const device = p.deviceId ? await this.devices.find(userId, p.deviceId) : null;
     if (!device || device.disconnectedAt) return null;
@@ -98,15 +98,15 @@ export class PlayerService implements OnModuleInit {
     };
   }
 
-  async queue(principal: Principal, market: string | null): Promise<{ currently_playing: object | null; queue: object[] }> {
-    const { playback: p } = await this.load(principal.userId!);
+  async queue(principal: Listener, market: string | null): Promise<QueueDto> {
+    const { playback: p } = await this.load(principal.userId);
     const ids = [...(p.trackId ? [p.trackId] : []), ...playback.upcoming(p, 20)];
     const rendered = ids.length ? await this.tracks.getTracks(ids, market) : [];
     const current = p.trackId ? rendered.shift() : null;
     return { currently_playing: current ?? null, queue: rendered.filter((t) => t !== null) };
   }
 
-  async recentlyPlayed(principal: Principal, page: { limit: number; before?: number; after?: number }, market: string | null): Promise<object> {
+  async recentlyPlayed(principal: Listener, page: { limit: number; before?: number; after?: number }, market: string | null): Promise<RecentlyPlayedDto> {
     const query = this.db
       .getRepository(PlayHistoryEntity)
       .createQueryBuilder('h')
@@ -114,20 +114,16 @@ export class PlayerService implements OnModuleInit {
     if (page.before !== undefined) query.andWhere('h.played_at < :before', { before: new Date(page.before) });
     if (page.after !== undefined) query.andWhere('h.played_at > :after', { after: new Date(page.after) });
     // `after` pages forwards in time; both answer newest first, as Spotify does.
-    const rows = await query
-      .orderBy('h.played_at', page.after !== undefined ? 'ASC' : 'DESC')
-      .addOrderBy('h.id', page.after !== undefined ? 'ASC' : 'DESC')
-      .limit(page.limit)
-      .getMany();
+    const direction = page.after !== undefined ? 'ASC' : 'DESC';
+    const rows = await query.orderBy('h.played_at', direction).addOrderBy('h.id', direction).limit(page.limit).getMany();
     if (page.after !== undefined) rows.reverse();
-    const tracks = await this.tracks.getTracks([...new Set(rows.map((r) => r.trackId))], market);
-    const byId = new Map(tracks.filter((t) => t !== null).map((t) => [(t as { id: string }).id, t]));
-    const items = rows.map((r) => ({ track: byId.get(r.trackId) ?? null, played_at: r.playedAt.toISOString(), context: this.context(r.contextUri) }));
+    const tracks = rows.length ? await this.tracks.getTracks(rows.map((r) => r.trackId), market) : [];
+    const items = rows.map((r, i) => ({ track: tracks[i]!, played_at: r.playedAt.toISOString(), context: this.context(r.contextUri) }));
     const newest = rows[0]?.playedAt.getTime();
     const oldest = rows.at(-1)?.playedAt.getTime();
-    const href = (q: Record<string, number>) => this.urls.api('/me/player/recently-played', { limit: page.limit, ...q });
+    const href = (cursor: { before?: number; after?: number }) => this.urls.api('/me/player/recently-played', { limit: page.limit, ...cursor });
     return {
-      href: href({ ...(page.before !== undefined ? { before: page.before } : {}), ...(page.after !== undefined ? { after: page.after } : {}) }),
+      href: href({ before: page.before, after: page.after }),
       items,
       limit: page.limit,
       next: rows.length === page.limit && oldest !== undefined ? href({ before: oldest }) : null,
@@ -137,7 +133,7 @@ export class PlayerService implements OnModuleInit {
 
   // Commands
 
-  async play(principal: Principal, deviceId: string | undefined, body: { context_uri?: string; uris?: string[]; offset?: { position?: number; uri?: string }; position_ms?: number }): Promise<void> {
+  async play(principal: Listener, deviceId: string | undefined, body: { context_uri?: string; uris?: string[]; offset?: { position?: number; uri?: string }; position_ms?: number }): Promise<void> {
     const wantsNew = body.context_uri !== undefined || body.uris !== undefined;
     const source = wantsNew ? await this.resolveItems(body, principal.country) : null;
     await this.command(principal, deviceId, 'play', source !== null, (p, now) => {
@@ -150,37 +146,37 @@ export class PlayerService implements OnModuleInit {
     });
   }
 
-  pause(principal: Principal, deviceId?: string) {
+  pause(principal: Listener, deviceId?: string) {
     return this.command(principal, deviceId, 'pause', false, (p, now) => playback.pause(p, now));
   }
 
-  next(principal: Principal, deviceId?: string) {
+  next(principal: Listener, deviceId?: string) {
     return this.command(principal, deviceId, 'play', false, (p, now) => playback.next(p, now, 'skip'));
   }
 
-  previous(principal: Principal, deviceId?: string) {
+  previous(principal: Listener, deviceId?: string) {
     return this.command(principal, deviceId, 'play', false, (p, now, device) => {
       if (device.restrictions.includes('skip_previous')) throw new PlaybackRefused('DEVICE_NOT_CONTROLLABLE', 'This device cannot skip to the previous track');
       return playback.previous(p, now);
     });
   }
 
-  seek(principal: Principal, positionMs: number, deviceId?: string) {
+  seek(principal: Listener, positionMs: number, deviceId?: string) {
     return this.command(principal, deviceId, 'seek', false, (p, now, device) => {
       if (device.restrictions.includes('seek')) throw new PlaybackRefused('DEVICE_NOT_CONTROLLABLE', 'This device cannot seek');
       return playback.seek(p, positionMs, now);
     });
   }
 
-  repeat(principal: Principal, state: RepeatState, deviceId?: string) {
+  repeat(principal: Listener, state: RepeatState, deviceId?: string) {
     return this.command(principal, deviceId, 'repeat', false, (p) => playback.setRepeat(p, state));
   }
 
-  shuffle(principal: Principal, state: boolean, deviceId?: string) {
+  shuffle(principal: Listener, state: boolean, deviceId?: string) {
     return this.command(principal, deviceId, 'shuffle', false, (p) => playback.setShuffle(p, state));
   }
 
-  volume(principal: Principal, volumePercent: number, deviceId?: string) {
+  volume(principal: Listener, volumePercent: number, deviceId?: string) {
     return this.command(principal, deviceId, 'volume', false, (p, _now, device) => {
       if (!device.supportsVolume) throw new PlaybackRefused('VOLUME_CONTROL_DISALLOW', 'This device does not support volume control');
       device.volumePercent = volumePercent;
@@ -188,7 +184,7 @@ export class PlayerService implements OnModuleInit {
     });
   }
 
-  async enqueue(principal: Principal, uri: string, deviceId?: string): Promise<void> {
+  async enqueue(principal: Listener, uri: string, deviceId?: string): Promise<void> {
     const trackId = this.trackIdOf(uri);
     if (!(await this.reader.tracksByIds([trackId])).length) throw new NotFoundError(`No track ${uri}`);
     // Adding to the queue changes nothing the device plays now: it is stored, and the device told nothing.
@@ -196,7 +192,7 @@ export class PlayerService implements OnModuleInit {
   }
 
   /** Moves playback to another device; `play: true` makes it play there, otherwise it keeps its state. */
-  async transfer(principal: Principal, deviceId: string, play: boolean | undefined): Promise<void> {
+  async transfer(principal: Listener, deviceId: string, play: boolean | undefined): Promise<void> {
     await this.command(principal, deviceId, 'transfer_in', false, (p, now) => {
       const paused = p.isPlaying ? playback.pause(p, now) : p;
       return { ...paused, isPlaying: play === true || p.isPlaying, progressAt: now };
@@ -210,13 +206,13 @@ export class PlayerService implements OnModuleInit {
    * device carry it out (it must acknowledge), then stores it and announces the change.
    */
   private async command(
-    principal: Principal,
+    principal: Listener,
     deviceId: string | undefined,
     name: CommandName | null,
     restarts: boolean,
     change: (p: Playback, now: number, device: DeviceEntity) => Playback,
   ): Promise<void> {
-    const userId = principal.userId!;
+    const userId = principal.userId;
     if (this.env.PLAYER_REQUIRE_PREMIUM && principal.product !== 'premium') {
       throw new ForbiddenError('Player command failed: Premium required', 'PREMIUM_REQUIRED');
     }
@@ -340,8 +336,9 @@ export class PlayerService implements OnModuleInit {
     };
   }
 
-  private context(uri: string | null): object | null {
-    const parsed = uri ? parseUri(uri, this.env.URI_SCHEME) : null;
+  private context(uri: string | null): ContextDto | null {
+    if (!uri) return null;
+    const parsed = parseUri(uri, this.env.URI_SCHEME);
     if (!parsed || (parsed.type !== 'album' && parsed.type !== 'artist')) return null;
     const type = parsed.type;
     return { type, href: this.urls.href(type, parsed.id), external_urls: this.urls.externalUrls(type, parsed.id), uri };

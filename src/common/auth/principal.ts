@@ -12,6 +12,9 @@ export interface Principal {
   expiresAt: Date;
 }
 
+/** A principal acting for a listener (a user token), as `@CurrentListener()` provides. */
+export type Listener = Principal & { userId: string };
+
 /** Looks up the principal behind a bearer token; implemented by the OAuth module. */
 export abstract class AccessTokenVerifier {
   /** Resolves null when the token is unknown or revoked. */
