@@ -221,6 +221,7 @@ export class PlayerService implements OnModuleInit {
       const device = await this.targetDevice(userId, stored.playback, deviceId);
       const now = Date.now();
       const previousDevice = stored.playback.deviceId;
+      const volumeBefore = device.volumePercent;
       let next: Playback;
       try {
         next = { ...change(stored.playback, now, device), deviceId: device.id };
@@ -233,7 +234,8 @@ export class PlayerService implements OnModuleInit {
       if (transferring && !name) throw new InvalidInputError('device_id must name the active device when nothing is sent to it');
       if (name) {
         await this.hub.command(device.id, transferring ? 'transfer_in' : name, this.target(next, device));
-        if (name === 'volume') await this.devices.setVolume(device.id, device.volumePercent!);
+        // A volume the change set on the device is stored once the device has taken it.
+        if (device.volumePercent !== volumeBefore) await this.devices.setVolume(device.id, device.volumePercent!);
       }
       const before = transferring ? await this.devices.find(userId, previousDevice) : null;
       if (before && !before.disconnectedAt) {

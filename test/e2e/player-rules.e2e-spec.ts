@@ -57,6 +57,13 @@ describe('player rules and device liveness (e2e)', () => {
     expect((await current())).toMatchObject({ item: { id: album[0] }, is_playing: false });
   });
 
+  it('stores a volume once the device took it', async () => {
+    expect((await api('/v1/me/player/volume?volume_percent=30', 'PUT')).status).toBe(204);
+    expect(speaker.commands.at(-1)).toMatchObject({ command: 'volume', playback: { volume_percent: 30 } });
+    const listed = (await api('/v1/me/player/devices')).body.devices.find((d: { id: string }) => d.id === speaker.deviceId);
+    expect(listed.volume_percent).toBe(30);
+  });
+
   it('seeking past the end of the track moves on to the next one', async () => {
     await api(`/v1/me/player/play`, 'PUT', { context_uri: `backbeat:album:${albumId}` });
     const { item } = await current();
