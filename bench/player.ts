@@ -44,7 +44,7 @@ async function measure(commandTo: string, deviceOn: string, eventsFrom: string, 
     const response = await put(pausing ? '/v1/me/player/pause' : '/v1/me/player/play');
     if (response.status !== 204) throw new Error(`command answered ${response.status}: ${await response.text()}`);
     const atDevice = await received;
-    await events.next((e) => e.state?.is_playing === !pausing && events.events.indexOf(events.events.find((x) => x.data === e)!) >= seen);
+    await events.next((e) => e.state?.is_playing === !pausing, { from: seen });
     const atSubscriber = performance.now();
     result.toDevice.push(atDevice - t0);
     result.toSubscriber.push(atSubscriber - t0);

@@ -13,10 +13,11 @@ export class EventStream<T = unknown> {
     return stream;
   }
 
-  /** Resolves with the first event (already received or still to come) that matches. */
-  async next(match: (data: T) => boolean, timeoutMs = 3000): Promise<T> {
+  /** Resolves with the first event (already received from index `from`, or still to come) that matches. */
+  async next(match: (data: T) => boolean, options: { timeoutMs?: number; from?: number } = {}): Promise<T> {
+    const timeoutMs = options.timeoutMs ?? 3000;
     const started = Date.now();
-    let seen = 0;
+    let seen = options.from ?? 0;
     for (;;) {
       for (; seen < this.events.length; seen++) if (match(this.events[seen].data)) return this.events[seen].data;
       const remaining = timeoutMs - (Date.now() - started);
