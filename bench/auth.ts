@@ -8,7 +8,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadEnv } from '../src/config/env';
-import { load, LoadResult, ROOT, saveResults, startServer } from './lib';
+import { benchDatabase, load, LoadResult, saveResults, startServer } from './lib';
 
 const { values } = parseArgs({
   options: {
@@ -47,10 +47,8 @@ async function main(): Promise<void> {
   const [seconds, connections, rounds] = [Number(values.seconds), Number(values.connections), Number(values.rounds)];
   // Two gateways side by side, each seeding its database on first start when it has no tracks. The
   // embedded database admits one process, so there each gateway has a directory of its own.
-  const database = (dir: string): Record<string, string> =>
-    env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : { DATABASE_URL: '', DATA_DIR: join(ROOT, 'bench', dir) };
   const serverEnv = (port: string, dir: string, guard: 'on' | 'off') => ({
-    ...database(dir),
+    ...benchDatabase(env.DATABASE_URL, dir),
     BENCH_GUARD: guard,
     SEED_TRACKS: values.tracks,
     PORT: port,

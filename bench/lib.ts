@@ -117,3 +117,8 @@ export async function devToken(base: string, scopes = ''): Promise<string> {
   if (!response.ok) throw new Error(`could not mint a token: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { access_token: string }).access_token;
 }
+
+/** Where a benchmark's gateways keep their data: PostgreSQL at `databaseUrl`, else an embedded database in bench/<dir>. */
+export function benchDatabase(databaseUrl: string | undefined, dir: string): Record<string, string> {
+  return databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '', DATA_DIR: join(ROOT, 'bench', dir) };
+}

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { loadEnv } from '../src/config/env';
 import { SimulatedDevice } from '../src/player/device-client/simulated-device';
 import { EventStream } from '../src/player/device-client/event-stream';
-import { Child, devToken, percentile, ROOT, saveResults, startServer } from './lib';
+import { benchDatabase, Child, devToken, percentile, saveResults, startServer } from './lib';
 
 const { values } = parseArgs({ options: { commands: { type: 'string', default: '1000' }, devices: { type: 'string', default: '1000' } } });
 const GATEWAY = join(__dirname, 'gateway.js');
@@ -62,9 +62,8 @@ function summary(values: number[]) {
 async function main(): Promise<void> {
   const env = loadEnv();
   const commands = Number(values.commands);
-  const database: Record<string, string> = env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : { DATABASE_URL: '', DATA_DIR: join(ROOT, 'bench', '.data-player') };
   const serverEnv = (port: string, redis: boolean) => ({
-    ...database,
+    ...benchDatabase(env.DATABASE_URL, '.data-player'),
     ...(redis && env.REDIS_URL ? { REDIS_URL: env.REDIS_URL } : { REDIS_URL: '' }),
     SEED_TRACKS: '20000',
     PORT: port,
