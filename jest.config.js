@@ -9,7 +9,7 @@ const transform = {
   '^.+\\.[mc]?js$': ['babel-jest', { plugins: [require.resolve('./test/helpers/babel-import-meta.js'), '@babel/plugin-transform-dynamic-import', '@babel/plugin-transform-modules-commonjs'], babelrc: false, configFile: false }],
 };
 // PGlite's CommonJS build loads Node built-ins with import(), which Jest's VM rejects without a flag.
-const ESM_ONLY = ['@nestjs', '@electric-sql', '@fastify/static', '@fastify/cookie', 'content-disposition', 'cookie', 'file-type', 'load-esm', 'strtok3', 'token-types', 'peek-readable', 'uint8array-extras', '@tokenizer'];
+const ESM_ONLY = ['@nestjs', '@electric-sql', '@fastify/static', '@fastify/cookie', 'content-disposition', 'cookie', 'file-type', 'load-esm', 'strtok3', 'token-types', 'peek-readable', 'uint8array-extras', '@tokenizer', 'fractional-indexing'];
 const common = {
   testEnvironment: 'node',
   testEnvironmentOptions: { globalsCleanup: 'off' },

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { CatalogModule } from './catalog/catalog.module';
 import { LibraryModule } from './library/library.module';
+import { PlaylistsModule } from './playlists/playlists.module';
 import { PlayerModule } from './player/player.module';
 import { AuthGuard } from './common/auth/auth.guard';
 import { BusModule } from './common/bus/bus.module';
@@ -42,6 +43,7 @@ export class AppModule {
         CatalogModule,
         PlayerModule,
         LibraryModule,
+        PlaylistsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -13,6 +13,7 @@ import { installResponseHeaders } from './common/http/security-headers';
 import { HttpMetrics } from './common/metrics/metrics';
 import type { Env } from './config/env';
 import { buildOpenApiDocument, serveOpenApi } from './openapi/openapi';
+import { installCoverUploads } from './playlists/cover-image';
 
 const INCOMING_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -53,6 +54,7 @@ function configureApp(app: NestFastifyApplication, env: Env): void {
   app.get(HttpMetrics).install(fastify);
   installResponseHeaders(fastify);
   installEtags(fastify);
+  installCoverUploads(fastify);
   app.enableCors({
     origin: env.CORS_ORIGINS === '*' ? true : env.CORS_ORIGINS.split(',').map((o) => o.trim()),
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'],

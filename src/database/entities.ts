@@ -17,6 +17,10 @@ import { UserEntity } from '../oauth/entities/user.entity';
 import { DeviceEntity } from '../player/entities/device.entity';
 import { PlayHistoryEntity } from '../player/entities/play-history.entity';
 import { PlayerStateEntity } from '../player/entities/player-state.entity';
+import { PlaylistFollowEntity } from '../playlists/entities/playlist-follow.entity';
+import { PlaylistImageEntity } from '../playlists/entities/playlist-image.entity';
+import { PlaylistItemEntity } from '../playlists/entities/playlist-item.entity';
+import { PlaylistEntity } from '../playlists/entities/playlist.entity';
 
 /** Every entity of the application, for the one data source. */
 export const ENTITIES = [
@@ -44,4 +48,8 @@ export const ENTITIES = [
   SavedTrackEntity,
   SavedAlbumEntity,
   FollowEntity,
+  PlaylistEntity,
+  PlaylistItemEntity,
+  PlaylistFollowEntity,
+  PlaylistImageEntity,
 ];

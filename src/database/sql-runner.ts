@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { hash } from 'node:crypto';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { getPGliteInstance } from 'typeorm-pglite';
 import { ENV } from '../config/config.module';
 import type { Env } from '../config/env';
 import { isEmbedded } from './data-source';
@@ -19,6 +20,9 @@ export function statementName(text: string): string {
   }
   return name;
 }
+
+/** Runs SQL inside one transaction; each call resolves to the result rows. */
+export type Transaction = <T>(text: string, values?: unknown[]) => Promise<T[]>;
 
 /**
  * Runs fixed read queries on hot paths. On PostgreSQL they become named
@@ -37,5 +41,29 @@ export class SqlRunner {
     if (!this.pool) return this.db.query<T[]>(text, values);
     const result = await this.pool.query({ name: statementName(text), text, values });
     return result.rows as T[];
+  }
+
+  /**
+   * Runs `work` in one transaction, committed when it resolves and rolled back when it throws.
+   * PGlite has a single session, so TypeORM's transactions there would interleave other
+   * requests' statements; PGlite's own transaction holds its session until it ends.
+   */
+  async transaction<T>(work: (sql: Transaction) => Promise<T>): Promise<T> {
+    if (!this.pool) {
+      const pglite = await getPGliteInstance();
+      return pglite.transaction((tx) => work(async <R>(text: string, values: unknown[] = []) => (await tx.query<R>(text, values)).rows));
+    }
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(async <R>(text: string, values: unknown[] = []) => (await client.query({ name: statementName(text), text, values })).rows as R[]);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 }

@@ -346,13 +346,8 @@ export class PlayerService implements OnModuleInit {
     return { type, href: this.urls.href(type, parsed.id), external_urls: this.urls.externalUrls(type, parsed.id), uri };
   }
 
-  /** Accepts Backbeat's URI scheme and Spotify's, so Spotify clients work unchanged. */
-  private parse(uri: string): { type: string; id: string } | null {
-    return parseUri(uri, this.env.URI_SCHEME) ?? parseUri(uri, 'spotify');
-  }
-
   private trackIdOf(uri: string): string {
-    const parsed = this.parse(uri);
+    const parsed = this.urls.parseUri(uri);
     if (parsed?.type !== 'track') throw new InvalidInputError(`Not a track URI: ${uri}`);
     return parsed.id;
   }
@@ -366,7 +361,7 @@ export class PlayerService implements OnModuleInit {
       if (missing.length) throw new NotFoundError(`No track ${missing[0]}`);
       return { contextUri: null, items: ids };
     }
-    const parsed = this.parse(body.context_uri!);
+    const parsed = this.urls.parseUri(body.context_uri!);
     if (!parsed) throw new InvalidInputError(`Not a context URI: ${body.context_uri}`);
     const contextUri = this.urls.uri(parsed.type as 'album', parsed.id);
     if (parsed.type === 'album') {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ENV } from '../../config/config.module';
 import type { Env } from '../../config/env';
-import type { ObjectType } from '../ids';
+import { type ObjectType, parseUri } from '../ids';
 
 export interface Page<T> {
   href: string;
@@ -44,6 +44,11 @@ export class UrlBuilder {
 
   uri(type: ObjectType, id: string): string {
     return `${this.scheme}:${type}:${id}`;
+  }
+
+  /** Parses a `<scheme>:<type>:<id>` URI in Backbeat's scheme or Spotify's, so Spotify clients work unchanged. */
+  parseUri(uri: string): { type: string; id: string } | null {
+    return parseUri(uri, this.scheme) ?? parseUri(uri, 'spotify');
   }
 
   /** `spotify` repeats the Backbeat link so clients written for Spotify find it where they look. */

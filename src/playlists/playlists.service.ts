@@ -1,0 +1,349 @@
+import { Injectable } from '@nestjs/common';
+import { generateNKeysBetween } from 'fractional-indexing';
+import type { Listener, Principal } from '../common/auth/principal';
+import type { Scope } from '../common/auth/scopes';
+import { DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
+import { newId } from '../common/ids';
+import { Page, UrlBuilder } from '../common/http/url-builder';
+import { SqlRunner, Transaction } from '../database/sql-runner';
+import { CatalogReader } from '../catalog/catalog.reader';
+import { TracksService } from '../catalog/tracks.service';
+import type { TrackDto } from '../catalog/dto/catalog-objects.dto';
+import type { PlaylistDto, PlaylistItemDto, SimplifiedPlaylistDto } from './dto/playlist-objects.dto';
+import { AccessFacts, assertCanChange, assertCanFollow, assertCanRead, modifyScope } from './playlist-access';
+import { MAX_PLAYLIST_ITEMS } from './playlist-limits';
+import { ItemRow, PLAYLIST_COLUMNS, PLAYLIST_JOINS, PlaylistPresenter, PlaylistRow } from './playlist.presenter';
+import { snapshotId, snapshotVersion } from './snapshot-id';
+
+/** Longest position key before the playlist's keys are renumbered (keys grow when inserts pile up in one gap). */
+const MAX_KEY_LENGTH = 100;
+const FIRST_PAGE = 100;
+
+export interface NewPlaylist {
+  name: string;
+  public?: boolean;
+  collaborative?: boolean;
+  description?: string;
+}
+
+export interface Move {
+  rangeStart: number;
+  insertBefore: number;
+  rangeLength: number;
+  snapshotId?: string;
+}
+
+export interface Removal {
+  uri: string;
+  positions?: number[];
+}
+
+/**
+ * Playlists and their items. Every change runs in one transaction that first locks the
+ * playlist's row, so concurrent writers to one playlist take turns and each sees the last
+ * one's items; readers never wait.
+ */
+@Injectable()
+export class PlaylistsService {
+  constructor(
+    private readonly sql: SqlRunner,
+    private readonly reader: CatalogReader,
+    private readonly tracks: TracksService,
+    private readonly presenter: PlaylistPresenter,
+    private readonly urls: UrlBuilder,
+  ) {}
+
+  async get(principal: Principal, id: string, market: string | null): Promise<PlaylistDto> {
+    const row = await this.readable(principal, id);
+    const [items, [{ followers }]] = await Promise.all([
+      this.itemsPage(row, { limit: FIRST_PAGE, offset: 0 }, market),
+      this.sql.query<{ followers: number }>(`SELECT count(*)::int AS followers FROM playlist_follows WHERE playlist_id = $1 AND user_id <> $2`, [id, row.owner_id]),
+    ]);
+    return this.presenter.full(row, items, followers);
+  }
+
+  async items(principal: Principal, id: string, page: { limit: number; offset: number }, market: string | null): Promise<Page<PlaylistItemDto>> {
+    return this.itemsPage(await this.readable(principal, id), page, market);
+  }
+
+  /** The track ids of a playlist the caller may read, in order, for playing it as a context. */
+  async trackIds(principal: Principal, id: string, limit: number): Promise<string[]> {
+    await this.readable(principal, id);
+    const rows = await this.sql.query<{ track_id: string }>(`SELECT track_id FROM playlist_items WHERE playlist_id = $1 ORDER BY position LIMIT $2`, [id, limit]);
+    return rows.map((r) => r.track_id);
+  }
+
+  async create(listener: Listener, input: NewPlaylist): Promise<PlaylistDto> {
+    const isPublic = input.public ?? true;
+    const collaborative = input.collaborative ?? false;
+    if (collaborative && isPublic) throw new InvalidInputError('A collaborative playlist must not be public: send "public": false');
+    this.requireScope(listener, modifyScope(isPublic));
+    if (collaborative) this.requireScope(listener, 'playlist-modify-public');
+    const id = newId();
+    await this.sql.transaction(async (sql) => {
+      await sql(`INSERT INTO playlists (id, owner_id, name, description, public, collaborative) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        id, listener.userId, input.name, input.description ?? null, isPublic, collaborative,
+      ]);
+      await sql(`INSERT INTO playlist_follows (user_id, playlist_id, public, followed_at) VALUES ($1, $2, $3, now())`, [listener.userId, id, isPublic]);
+    });
+    return this.get(listener, id, null);
+  }
+
+  /** Name, description and visibility: the owner's to change. */
+  async changeDetails(listener: Listener, id: string, change: Partial<NewPlaylist>): Promise<void> {
+    await this.change(listener, id, 'details', async (sql, row) => {
+      const isPublic = change.public ?? row.public;
+      const collaborative = change.collaborative ?? (change.public === true ? false : row.collaborative);
+      if (collaborative && isPublic) throw new InvalidInputError('A collaborative playlist must not be public');
+      if (isPublic !== row.public) this.requireScope(listener, modifyScope(isPublic));
+      await sql(`UPDATE playlists SET name = $2, description = $3, public = $4, collaborative = $5 WHERE id = $1`, [
+        id, change.name ?? row.name, change.description ?? row.description, isPublic, collaborative,
+      ]);
+      return row.item_count;
+    });
+  }
+
+  /** Inserts tracks at `position` (appends without one). */
+  async add(listener: Listener, id: string, uris: string[], position: number | undefined): Promise<string> {
+    const trackIds = await this.existingTracks(uris);
+    return this.change(listener, id, 'items', async (sql, row) => {
+      if (position !== undefined && position > row.item_count) throw new InvalidInputError(`position must be at most ${row.item_count}, the playlist's length`, 'POSITION_OUT_OF_RANGE');
+      this.assertRoom(row.item_count + trackIds.length);
+      const keys = await this.keysAt(sql, id, position ?? row.item_count, trackIds.length);
+      await sql(
+        `INSERT INTO playlist_items (playlist_id, position, track_id, added_by, added_at)
+         SELECT $1, k, t, $4, now() FROM unnest($2::varchar[], $3::varchar[]) AS n(k, t)`,
+        [id, keys, trackIds, listener.userId],
+      );
+      return row.item_count + trackIds.length;
+    });
+  }
+
+  /** Replaces every item with `uris` (none clears the playlist). */
+  async replace(listener: Listener, id: string, uris: string[]): Promise<string> {
+    const trackIds = await this.existingTracks(uris);
+    return this.change(listener, id, 'items', async (sql) => {
+      await sql(`DELETE FROM playlist_items WHERE playlist_id = $1`, [id]);
+      await sql(
+        `INSERT INTO playlist_items (playlist_id, position, track_id, added_by, added_at)
+         SELECT $1, k, t, $4, now() FROM unnest($2::varchar[], $3::varchar[]) AS n(k, t)`,
+        [id, generateNKeysBetween(null, null, trackIds.length), trackIds, listener.userId],
+      );
+      return trackIds.length;
+    });
+  }
+
+  /** Moves `rangeLength` items from `rangeStart` to before `insertBefore` (indexes before the move). */
+  async move(listener: Listener, id: string, move: Move): Promise<string> {
+    return this.change(listener, id, 'items', async (sql, row) => {
+      if (move.snapshotId !== undefined && snapshotVersion(id, move.snapshotId) !== row.version) throw this.staleSnapshot();
+      const { rangeStart: start, rangeLength: length, insertBefore: before } = move;
+      const count = row.item_count;
+      if (start >= count) throw new InvalidInputError(`range_start must be below ${count}, the playlist's length`, 'POSITION_OUT_OF_RANGE');
+      if (start + length > count) throw new InvalidInputError(`range_start + range_length must be at most ${count}, the playlist's length`, 'POSITION_OUT_OF_RANGE');
+      if (before > count) throw new InvalidInputError(`insert_before must be at most ${count}, the playlist's length`, 'POSITION_OUT_OF_RANGE');
+      // Moving a range in front of itself or of the item right after it changes nothing.
+      if (before >= start && before <= start + length) return count;
+      const moving = await sql<{ id: string }>(`SELECT id FROM playlist_items WHERE playlist_id = $1 ORDER BY position OFFSET $2 LIMIT $3`, [id, start, length]);
+      const keys = await this.keysAt(sql, id, before, length);
+      await sql(`UPDATE playlist_items i SET position = n.k FROM unnest($1::bigint[], $2::varchar[]) AS n(id, k) WHERE i.id = n.id`, [moving.map((m) => m.id), keys]);
+      return count;
+    });
+  }
+
+  /**
+   * Removes every occurrence of each track, or only those at the given positions. Positions
+   * are checked against the current items: when one no longer holds its track, nothing is
+   * removed (409 when the caller's snapshot is older, 400 otherwise).
+   */
+  async remove(listener: Listener, id: string, removals: Removal[], snapshot: string | undefined): Promise<string> {
+    const wanted = removals.map((r) => ({ trackId: this.trackIdOf(r.uri), positions: r.positions }));
+    return this.change(listener, id, 'items', async (sql, row) => {
+      const stale = snapshot !== undefined && snapshotVersion(id, snapshot) !== row.version;
+      const everywhere = wanted.filter((w) => !w.positions).map((w) => w.trackId);
+      const at = wanted.flatMap((w) => (w.positions ?? []).map((index) => ({ index, trackId: w.trackId })));
+      const outside = at.find((a) => a.index >= row.item_count);
+      if (outside) throw new InvalidInputError(`position ${outside.index} is beyond the playlist's ${row.item_count} items`, 'POSITION_OUT_OF_RANGE');
+      const ids: string[] = [];
+      if (at.length) {
+        const found = await sql<{ id: string; track_id: string; index: number }>(
+          `SELECT id, track_id, index FROM (SELECT id, track_id, (row_number() OVER (ORDER BY position) - 1)::int AS index
+             FROM playlist_items WHERE playlist_id = $1) AS ordered WHERE index = ANY($2::int[])`,
+          [id, at.map((a) => a.index)],
+        );
+        const byIndex = new Map(found.map((f) => [f.index, f]));
+        for (const a of at) {
+          const item = byIndex.get(a.index)!;
+          if (item.track_id !== a.trackId) {
+            if (stale) throw this.staleSnapshot();
+            throw new InvalidInputError(`position ${a.index} does not hold track ${a.trackId}`, 'POSITION_MISMATCH');
+          }
+          ids.push(item.id);
+        }
+      }
+      const removed = await sql<{ id: string }>(
+        `DELETE FROM playlist_items WHERE playlist_id = $1 AND (id = ANY($2::bigint[]) OR track_id = ANY($3::varchar[])) RETURNING id`,
+        [id, ids, everywhere],
+      );
+      return row.item_count - removed.length;
+    });
+  }
+
+  async follow(listener: Listener, id: string, isPublic: boolean): Promise<void> {
+    const row = await this.row(id);
+    if (!row) throw new NotFoundError('Playlist not found', 'PLAYLIST_NOT_FOUND');
+    assertCanFollow(listener, await this.facts(row, listener));
+    this.requireScope(listener, modifyScope(isPublic));
+    await this.sql.query(
+      `INSERT INTO playlist_follows (user_id, playlist_id, public, followed_at) VALUES ($1, $2, $3, now())
+       ON CONFLICT (user_id, playlist_id) DO UPDATE SET public = EXCLUDED.public`,
+      [listener.userId, id, isPublic],
+    );
+  }
+
+  /** Unfollowing takes the playlist off the listener's list; for its owner too, as Spotify does. */
+  async unfollow(listener: Listener, id: string): Promise<void> {
+    if (!listener.scopes.has('playlist-modify-public') && !listener.scopes.has('playlist-modify-private')) this.requireScope(listener, 'playlist-modify-public');
+    const row = await this.row(id);
+    if (!row) throw new NotFoundError('Playlist not found', 'PLAYLIST_NOT_FOUND');
+    await this.sql.query(`DELETE FROM playlist_follows WHERE user_id = $1 AND playlist_id = $2`, [listener.userId, id]);
+  }
+
+  /** Whether the caller follows the playlist; other listeners' follows are theirs to know. */
+  async followsContain(listener: Listener, id: string, userIds: string[] | undefined): Promise<boolean[]> {
+    if (userIds && userIds[0] !== listener.userId) throw new ForbiddenError('ids may only name the current listener', 'NOT_CURRENT_USER');
+    const row = await this.readable(listener, id);
+    return [(await this.facts(row, listener)).callerFollows];
+  }
+
+  /** The listener's own list: playlists they own or follow, private ones with the scopes for them. */
+  async mine(listener: Listener, page: { limit: number; offset: number }): Promise<Page<SimplifiedPlaylistDto>> {
+    const visible = `f.user_id = $1 AND (p.public
+      OR (p.collaborative AND ($2 OR (p.owner_id = $1 AND $3)))
+      OR (NOT p.collaborative AND p.owner_id = $1 AND $3))`;
+    const params = [listener.userId, listener.scopes.has('playlist-read-collaborative'), listener.scopes.has('playlist-read-private')];
+    return this.list(visible, params, page, '/me/playlists');
+  }
+
+  /** Another listener's public list; the caller's own list when it names them. */
+  async ofUser(principal: Principal, userId: string, page: { limit: number; offset: number }): Promise<Page<SimplifiedPlaylistDto>> {
+    if (principal.userId === userId) return this.mine(principal as Listener, page);
+    const [user] = await this.sql.query(`SELECT 1 FROM users WHERE id = $1`, [userId]);
+    if (!user) throw new NotFoundError('No such user', 'USER_NOT_FOUND');
+    return this.list(`f.user_id = $1 AND f.public AND p.public`, [userId], page, `/users/${userId}/playlists`);
+  }
+
+  /** Loads a playlist the caller may read, or throws as the access rules say. */
+  async readable(principal: Principal, id: string): Promise<PlaylistRow> {
+    const row = await this.row(id);
+    if (!row) throw new NotFoundError('Playlist not found', 'PLAYLIST_NOT_FOUND');
+    assertCanRead(principal, await this.facts(row, principal));
+    return row;
+  }
+
+  /** Runs a change under the playlist's row lock; `work` returns the new item count. */
+  async change(principal: Principal, id: string, what: 'items' | 'details', work: (sql: Transaction, row: PlaylistRow) => Promise<number>): Promise<string> {
+    return this.sql.transaction(async (sql) => {
+      const [row] = await sql<PlaylistRow>(`SELECT ${PLAYLIST_COLUMNS} FROM playlists p ${PLAYLIST_JOINS} WHERE p.id = $1 FOR UPDATE OF p`, [id]);
+      if (!row) throw new NotFoundError('Playlist not found', 'PLAYLIST_NOT_FOUND');
+      const [follows] = principal.userId ? await sql(`SELECT 1 FROM playlist_follows WHERE user_id = $1 AND playlist_id = $2`, [principal.userId, id]) : [];
+      assertCanChange(principal, { ownerId: row.owner_id, public: row.public, collaborative: row.collaborative, callerFollows: !!follows }, what);
+      const count = await work(sql, row);
+      const [{ version }] = await sql<{ version: number }>(`UPDATE playlists SET version = version + 1, item_count = $2 WHERE id = $1 RETURNING version`, [id, count]);
+      return snapshotId(id, version);
+    });
+  }
+
+  private async list(where: string, params: unknown[], page: { limit: number; offset: number }, path: string): Promise<Page<SimplifiedPlaylistDto>> {
+    const n = params.length;
+    const [rows, [{ total }]] = await Promise.all([
+      this.sql.query<PlaylistRow>(
+        `SELECT ${PLAYLIST_COLUMNS} FROM playlist_follows f JOIN playlists p ON p.id = f.playlist_id ${PLAYLIST_JOINS}
+         WHERE ${where} ORDER BY f.followed_at DESC, p.id LIMIT $${n + 1} OFFSET $${n + 2}`,
+        [...params, page.limit, page.offset],
+      ),
+      this.sql.query<{ total: number }>(`SELECT count(*)::int AS total FROM playlist_follows f JOIN playlists p ON p.id = f.playlist_id WHERE ${where}`, params),
+    ]);
+    return this.urls.page(rows.map((r) => this.presenter.simplified(r)), { path, offset: page.offset, limit: page.limit, total });
+  }
+
+  private async itemsPage(row: PlaylistRow, page: { limit: number; offset: number }, market: string | null): Promise<Page<PlaylistItemDto>> {
+    const items = await this.sql.query<ItemRow>(
+      `SELECT track_id, added_at, added_by FROM playlist_items WHERE playlist_id = $1 ORDER BY position LIMIT $2 OFFSET $3`,
+      [row.id, page.limit, page.offset],
+    );
+    const tracks = await this.tracks.getTracks(items.map((i) => i.track_id), market);
+    return this.urls.page(
+      items.map((item, i) => this.presenter.item(item, tracks[i] as TrackDto)),
+      { path: `/playlists/${row.id}/items`, query: { market }, offset: page.offset, limit: page.limit, total: row.item_count },
+    );
+  }
+
+  private async row(id: string): Promise<PlaylistRow | undefined> {
+    const [row] = await this.sql.query<PlaylistRow>(`SELECT ${PLAYLIST_COLUMNS} FROM playlists p ${PLAYLIST_JOINS} WHERE p.id = $1`, [id]);
+    return row;
+  }
+
+  private async facts(row: PlaylistRow, principal: Principal): Promise<AccessFacts> {
+    const facts = { ownerId: row.owner_id, public: row.public, collaborative: row.collaborative, callerFollows: false };
+    if (principal.userId && principal.userId !== row.owner_id) {
+      facts.callerFollows = (await this.sql.query(`SELECT 1 FROM playlist_follows WHERE user_id = $1 AND playlist_id = $2`, [principal.userId, row.id])).length > 0;
+    } else if (principal.userId) {
+      facts.callerFollows = true;
+    }
+    return facts;
+  }
+
+  /**
+   * `count` position keys that sort between the items now at `index - 1` and `index`.
+   * When keys have grown long from inserts piling into one gap, the playlist is renumbered first.
+   */
+  private async keysAt(sql: Transaction, id: string, index: number, count: number): Promise<string[]> {
+    const neighbours = await sql<{ position: string }>(
+      `SELECT position FROM playlist_items WHERE playlist_id = $1 ORDER BY position OFFSET $2 LIMIT $3`,
+      [id, Math.max(index - 1, 0), index === 0 ? 1 : 2],
+    );
+    const before = index === 0 ? null : (neighbours[0]?.position ?? null);
+    const after = (index === 0 ? neighbours[0] : neighbours[1])?.position ?? null;
+    const keys = generateNKeysBetween(before, after, count);
+    if (keys.some((k) => k.length > MAX_KEY_LENGTH)) {
+      await this.renumber(sql, id);
+      return this.keysAt(sql, id, index, count);
+    }
+    return keys;
+  }
+
+  /** Gives every item a fresh short key, keeping the order (rare: see keysAt). */
+  private async renumber(sql: Transaction, id: string): Promise<void> {
+    const rows = await sql<{ id: string }>(`SELECT id FROM playlist_items WHERE playlist_id = $1 ORDER BY position`, [id]);
+    const keys = generateNKeysBetween(null, null, rows.length);
+    await sql(`UPDATE playlist_items i SET position = n.k FROM unnest($1::bigint[], $2::varchar[]) AS n(id, k) WHERE i.id = n.id`, [rows.map((r) => r.id), keys]);
+  }
+
+  /** Track ids for the URIs, in order; 404 when one names no track. */
+  private async existingTracks(uris: string[]): Promise<string[]> {
+    const ids = uris.map((uri) => this.trackIdOf(uri));
+    const found = new Set((await this.reader.tracksByIds([...new Set(ids)])).map((r) => r.id));
+    const missing = ids.find((id) => !found.has(id));
+    if (missing) throw new NotFoundError(`No track with id ${missing}`, 'TRACK_NOT_FOUND');
+    return ids;
+  }
+
+  private trackIdOf(uri: string): string {
+    const parsed = this.urls.parseUri(uri);
+    if (parsed?.type !== 'track') throw new InvalidInputError(`Not a track URI: ${uri}`, 'INVALID_URI');
+    return parsed.id;
+  }
+
+  private assertRoom(total: number): void {
+    if (total > MAX_PLAYLIST_ITEMS) throw new InvalidInputError(`A playlist holds at most ${MAX_PLAYLIST_ITEMS} items`, 'PLAYLIST_FULL');
+  }
+
+  private requireScope(principal: Principal, scope: Scope): void {
+    if (!principal.scopes.has(scope)) throw new DomainError('INSUFFICIENT_SCOPE', `This needs the ${scope} scope`, 'INSUFFICIENT_SCOPE');
+  }
+
+  private staleSnapshot(): DomainError {
+    return new DomainError('CONFLICT', 'The playlist has changed since snapshot_id: read it again and retry', 'SNAPSHOT_MISMATCH');
+  }
+}
