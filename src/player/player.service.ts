@@ -7,6 +7,7 @@ import { DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '.
 import { UrlBuilder } from '../common/http/url-builder';
 import { parseUri } from '../common/ids';
 import { CatalogReader } from '../catalog/catalog.reader';
+import { PlaylistsService } from '../playlists/playlists.service';
 import { TracksService } from '../catalog/tracks.service';
 import { ENV } from '../config/config.module';
 import type { Env } from '../config/env';
@@ -53,6 +54,7 @@ export class PlayerService implements OnModuleInit {
     private readonly reader: CatalogReader,
     private readonly tracks: TracksService,
     private readonly urls: UrlBuilder,
+    private readonly playlists: PlaylistsService,
     @Inject(ENV) private readonly env: Pick<Env, 'PLAYER_REQUIRE_PREMIUM' | 'URI_SCHEME'>,
   ) {}
 
@@ -135,7 +137,7 @@ export class PlayerService implements OnModuleInit {
 
   async play(principal: Listener, deviceId: string | undefined, body: { context_uri?: string; uris?: string[]; offset?: { position?: number; uri?: string }; position_ms?: number }): Promise<void> {
     const wantsNew = body.context_uri !== undefined || body.uris !== undefined;
-    const source = wantsNew ? await this.resolveItems(body, principal.country) : null;
+    const source = wantsNew ? await this.resolveItems(principal, body) : null;
     await this.command(principal, deviceId, 'play', source !== null, (p, now) => {
       if (source) {
         const offset = this.offsetIndex(source.items, body.offset);
@@ -341,7 +343,7 @@ export class PlayerService implements OnModuleInit {
   private context(uri: string | null): ContextDto | null {
     if (!uri) return null;
     const parsed = parseUri(uri, this.env.URI_SCHEME);
-    if (!parsed || (parsed.type !== 'album' && parsed.type !== 'artist')) return null;
+    if (!parsed || (parsed.type !== 'album' && parsed.type !== 'artist' && parsed.type !== 'playlist')) return null;
     const type = parsed.type;
     return { type, href: this.urls.href(type, parsed.id), external_urls: this.urls.externalUrls(type, parsed.id), uri };
   }
@@ -352,7 +354,7 @@ export class PlayerService implements OnModuleInit {
     return parsed.id;
   }
 
-  private async resolveItems(body: { context_uri?: string; uris?: string[] }, market: string | null): Promise<{ contextUri: string | null; items: string[] }> {
+  private async resolveItems(principal: Listener, body: { context_uri?: string; uris?: string[] }): Promise<{ contextUri: string | null; items: string[] }> {
     if (body.context_uri !== undefined && body.uris !== undefined) throw new InvalidInputError('Send either context_uri or uris, not both');
     if (body.uris !== undefined) {
       const ids = body.uris.map((u) => this.trackIdOf(u));
@@ -370,11 +372,16 @@ export class PlayerService implements OnModuleInit {
       return { contextUri, items: rows.map((r) => r.id) };
     }
     if (parsed.type === 'artist') {
-      const rows = await this.reader.artistTopTracks(parsed.id, market);
+      const rows = await this.reader.artistTopTracks(parsed.id, principal.country);
       if (!rows.length) throw new NotFoundError('Artist not found');
       return { contextUri, items: rows.map((r) => r.id) };
     }
-    throw new InvalidInputError(`context_uri must be an album or an artist (playlists are not yet supported): ${body.context_uri}`);
+    if (parsed.type === 'playlist') {
+      const items = await this.playlists.trackIds(principal, parsed.id, MAX_CONTEXT_TRACKS);
+      if (!items.length) throw new InvalidInputError('The playlist has no items to play');
+      return { contextUri, items };
+    }
+    throw new InvalidInputError(`context_uri must be an album, an artist or a playlist: ${body.context_uri}`);
   }
 
   private offsetIndex(items: string[], offset: { position?: number; uri?: string } | undefined): number {

@@ -1,7 +1,7 @@
 import type { Principal } from '../common/auth/principal';
 import type { Scope } from '../common/auth/scopes';
 import { DomainError } from '../common/errors/domain-errors';
-import { AccessFacts, assertCanChange, assertCanFollow, assertCanRead } from './playlist-access';
+import { AccessFacts, assertCanChange, assertCanFollow, assertCanPlay, assertCanRead } from './playlist-access';
 
 const principal = (userId: string | null, scopes: Scope[] = []): Principal => ({
   clientId: 'app', userId, country: 'US', product: 'premium', scopes: new Set(scopes), expiresAt: new Date(Date.now() + 60_000),
@@ -55,5 +55,12 @@ describe('playlist access', () => {
     expect(outcome(() => assertCanFollow(principal('grace'), facts({ public: false, collaborative: true })))).toBe('ok');
     expect(outcome(() => assertCanFollow(principal('grace'), facts({ public: false })))).toBe('NOT_FOUND');
     expect(outcome(() => assertCanFollow(principal('ada'), facts({ public: false })))).toBe('ok');
+  });
+
+  it('plays a private playlist for its members without the read scope', () => {
+    expect(outcome(() => assertCanPlay(principal('ada'), facts({ public: false })))).toBe('ok');
+    expect(outcome(() => assertCanPlay(principal('grace'), facts({ public: false, collaborative: true, callerFollows: true })))).toBe('ok');
+    expect(outcome(() => assertCanPlay(principal('grace'), facts({ public: false })))).toBe('NOT_FOUND');
+    expect(outcome(() => assertCanPlay(principal('grace'), facts()))).toBe('ok');
   });
 });

@@ -30,6 +30,14 @@ export function assertCanRead(p: Principal, facts: AccessFacts): void {
   throw missingScope(facts.collaborative ? 'playlist-read-collaborative' : 'playlist-read-private');
 }
 
+/**
+ * Playing a playlist needs only the player's scopes, as on Spotify: a private one plays for its
+ * owner and collaborators, and does not exist for anyone else.
+ */
+export function assertCanPlay(p: Principal, facts: AccessFacts): void {
+  if (!facts.public && !isMember(p, facts)) throw notFound();
+}
+
 /** The scope that changing a playlist with this visibility needs. */
 export function modifyScope(isPublic: boolean): Scope {
   return isPublic ? 'playlist-modify-public' : 'playlist-modify-private';

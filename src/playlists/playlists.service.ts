@@ -10,7 +10,7 @@ import { CatalogReader } from '../catalog/catalog.reader';
 import { TracksService } from '../catalog/tracks.service';
 import type { TrackDto } from '../catalog/dto/catalog-objects.dto';
 import type { PlaylistDto, PlaylistItemDto, SimplifiedPlaylistDto } from './dto/playlist-objects.dto';
-import { AccessFacts, assertCanChange, assertCanFollow, assertCanRead, modifyScope } from './playlist-access';
+import { AccessFacts, assertCanChange, assertCanFollow, assertCanPlay, assertCanRead, modifyScope } from './playlist-access';
 import { MAX_PLAYLIST_ITEMS } from './playlist-limits';
 import { ItemRow, PLAYLIST_COLUMNS, PLAYLIST_JOINS, PlaylistPresenter, PlaylistRow } from './playlist.presenter';
 import { snapshotId, snapshotVersion } from './snapshot-id';
@@ -54,12 +54,7 @@ export class PlaylistsService {
   ) {}
 
   async get(principal: Principal, id: string, market: string | null): Promise<PlaylistDto> {
-    const row = await this.readable(principal, id);
-    const [items, [{ followers }]] = await Promise.all([
-      this.itemsPage(row, { limit: FIRST_PAGE, offset: 0 }, market),
-      this.sql.query<{ followers: number }>(`SELECT count(*)::int AS followers FROM playlist_follows WHERE playlist_id = $1 AND user_id <> $2`, [id, row.owner_id]),
-    ]);
-    return this.presenter.full(row, items, followers);
+    return this.full(await this.readable(principal, id), market);
   }
 
   async items(principal: Principal, id: string, page: { limit: number; offset: number }, market: string | null): Promise<Page<PlaylistItemDto>> {
@@ -68,7 +63,9 @@ export class PlaylistsService {
 
   /** The track ids of a playlist the caller may read, in order, for playing it as a context. */
   async trackIds(principal: Principal, id: string, limit: number): Promise<string[]> {
-    await this.readable(principal, id);
+    const row = await this.row(id);
+    if (!row) throw new NotFoundError('Playlist not found', 'PLAYLIST_NOT_FOUND');
+    assertCanPlay(principal, await this.facts(row, principal));
     const rows = await this.sql.query<{ track_id: string }>(`SELECT track_id FROM playlist_items WHERE playlist_id = $1 ORDER BY position LIMIT $2`, [id, limit]);
     return rows.map((r) => r.track_id);
   }
@@ -86,7 +83,8 @@ export class PlaylistsService {
       ]);
       await sql(`INSERT INTO playlist_follows (user_id, playlist_id, public, followed_at) VALUES ($1, $2, $3, now())`, [listener.userId, id, isPublic]);
     });
-    return this.get(listener, id, null);
+    // The creator sees what they made, whatever read scopes the token has.
+    return this.full((await this.row(id))!, null);
   }
 
   /** Name, description and visibility: the owner's to change. */
@@ -252,6 +250,14 @@ export class PlaylistsService {
       const [{ version }] = await sql<{ version: number }>(`UPDATE playlists SET version = version + 1, item_count = $2 WHERE id = $1 RETURNING version`, [id, count]);
       return snapshotId(id, version);
     });
+  }
+
+  private async full(row: PlaylistRow, market: string | null): Promise<PlaylistDto> {
+    const [items, [{ followers }]] = await Promise.all([
+      this.itemsPage(row, { limit: FIRST_PAGE, offset: 0 }, market),
+      this.sql.query<{ followers: number }>(`SELECT count(*)::int AS followers FROM playlist_follows WHERE playlist_id = $1 AND user_id <> $2`, [row.id, row.owner_id]),
+    ]);
+    return this.presenter.full(row, items, followers);
   }
 
   private async list(where: string, params: unknown[], page: { limit: number; offset: number }, path: string): Promise<Page<SimplifiedPlaylistDto>> {

@@ -57,6 +57,21 @@ describe('player rules and device liveness (e2e)', () => {
     expect((await current())).toMatchObject({ item: { id: album[0] }, is_playing: false });
   });
 
+  it('plays a playlist the listener may read as a context, and refuses one they may not see', async () => {
+    const owner = await t.token({ user: 'lin', scopes: ['playlist-modify-private', 'playlist-read-private'] });
+    const json = (method: string, body: unknown, auth = owner) => ({ method, token: auth, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const { body: playlist } = await t.request('/v1/me/playlists', json('POST', { name: 'Den mix', public: false }));
+    await t.request(`/v1/playlists/${playlist.id}/items`, json('POST', { uris: [album[3], album[0], album[1]].map((id) => `backbeat:track:${id}`) }));
+    expect((await api('/v1/me/player/play', 'PUT', { context_uri: `spotify:playlist:${playlist.id}`, offset: { position: 1 } })).status).toBe(204);
+    expect(await current()).toMatchObject({ item: { id: album[0] }, context: { type: 'playlist', uri: `backbeat:playlist:${playlist.id}` } });
+    expect((await api('/v1/me/player/queue')).body.queue.map((x: { id: string }) => x.id)).toEqual([album[1]]);
+    // Another listener's private playlist does not exist for this one.
+    const other = await t.token({ user: 'max', scopes: ['playlist-modify-private'] });
+    const { body: hidden } = await t.request('/v1/me/playlists', json('POST', { name: 'Secret', public: false }, other));
+    expect((await api('/v1/me/player/play', 'PUT', { context_uri: `backbeat:playlist:${hidden.id}` })).status).toBe(404);
+    expect((await current()).item.id).toBe(album[0]);
+  });
+
   it('stores a volume once the device took it', async () => {
     expect((await api('/v1/me/player/volume?volume_percent=30', 'PUT')).status).toBe(204);
     expect(speaker.commands.at(-1)).toMatchObject({ command: 'volume', playback: { volume_percent: 30 } });

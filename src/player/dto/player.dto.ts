@@ -156,7 +156,7 @@ export class DevicesDto {
 }
 
 export class ContextDto {
-  /** album or artist */
+  /** album, artist or playlist */
   type: string;
   href: string;
   @ApiProperty({ type: ExternalUrlsDto })
