@@ -214,6 +214,13 @@ export class PlaylistsService {
     return [(await this.facts(row, listener)).callerFollows];
   }
 
+  /** Whether the listener follows each playlist, in the order given. */
+  async followed(userId: string, ids: string[]): Promise<boolean[]> {
+    const rows = await this.sql.query<{ playlist_id: string }>(`SELECT playlist_id FROM playlist_follows WHERE user_id = $1 AND playlist_id = ANY($2::varchar[])`, [userId, ids]);
+    const followed = new Set(rows.map((r) => r.playlist_id));
+    return ids.map((id) => followed.has(id));
+  }
+
   /** The listener's own list: playlists they own or follow, private ones with the scopes for them. */
   async mine(listener: Listener, page: { limit: number; offset: number }): Promise<Page<SimplifiedPlaylistDto>> {
     const visible = `f.user_id = $1 AND (p.public

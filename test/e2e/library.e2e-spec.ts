@@ -98,6 +98,37 @@ describe('profiles and saved tracks (e2e)', () => {
     expect((await t.request('/v1/me/following?type=artist', { token: await token('grace', ['user-follow-read']) })).body.artists.total).toBe(0);
   });
 
+  it('saves, follows, checks and removes any mix of items through /me/library', async () => {
+    const [artist] = (await t.dataSource.query(`SELECT id FROM artists ORDER BY id DESC LIMIT 1`)).map((r: { id: string }) => r.id);
+    const [album] = (await t.dataSource.query(`SELECT id FROM albums ORDER BY id DESC LIMIT 1`)).map((r: { id: string }) => r.id);
+    const everything: Scope[] = ['user-library-read', 'user-library-modify', 'user-follow-read', 'user-follow-modify', 'playlist-modify-public', 'playlist-read-private'];
+    const lin = await token('lin', everything);
+    const owner = await token('grace', ['playlist-modify-public']);
+    const playlist = await t.request('/v1/me/playlists', { method: 'POST', token: owner, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Shared' }) });
+    const uris = [`backbeat:track:${ids[4]}`, `spotify:album:${album}`, `backbeat:artist:${artist}`, 'backbeat:user:grace', `backbeat:playlist:${playlist.body.id}`];
+    const library = (method: string, list: string[], auth = lin) => t.request(`/v1/me/library${method === 'GET' ? '/contains' : ''}?uris=${list.join(',')}`, { method, token: auth });
+
+    expect((await library('GET', uris)).body).toEqual([false, false, false, false, false]);
+    expect((await library('PUT', uris)).status).toBe(200);
+    expect((await library('GET', [...uris].reverse())).body).toEqual([true, true, true, true, true]);
+    // Each kind lands where its own endpoints see it.
+    expect((await t.request(`/v1/me/tracks/contains?ids=${ids[4]}`, { token: lin })).body).toEqual([true]);
+    expect((await t.request(`/v1/me/following/contains?type=artist&ids=${artist}`, { token: lin })).body).toEqual([true]);
+    expect((await t.request('/v1/me/playlists', { token: lin })).body.items.map((p: { id: string }) => p.id)).toEqual([playlist.body.id]);
+    expect((await library('DELETE', uris.slice(0, 3))).status).toBe(200);
+    expect((await library('GET', uris)).body).toEqual([false, false, false, true, true]);
+
+    // A kind whose scope the token lacks refuses the whole request, changing nothing.
+    const tracksOnly = await token('lin', ['user-library-modify', 'user-library-read']);
+    expect((await library('PUT', [uris[0], uris[2]], tracksOnly)).status).toBe(403);
+    expect((await library('GET', [uris[0]])).body).toEqual([false]);
+    for (const bad of [['backbeat:episode:' + ids[0]], ['nope'], ['backbeat:track:short'], Array(41).fill(uris[0]), ['ftp:track:' + ids[0]]]) {
+      expect({ bad, status: (await library('PUT', bad)).status }).toEqual({ bad, status: 400 });
+    }
+    expect((await library('PUT', [`backbeat:album:${'0'.repeat(22)}`])).status).toBe(404);
+    expect((await library('GET', [uris[0]], await token(undefined, everything))).status).toBe(403);
+  });
+
   it('refuses missing scopes, app tokens and bad input', async () => {
     const readOnly = await token('ada', ['user-library-read']);
     expect((await t.request(`/v1/me/tracks?ids=${ids[0]}`, { method: 'PUT', token: readOnly })).status).toBe(403);
