@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Page, UrlBuilder } from '../common/http/url-builder';
 import { CatalogPresenter } from './catalog.presenter';
 import { CatalogReader, inIdOrder } from './catalog.reader';
+import { PlaylistSearch } from './playlist-search';
 import type { SearchResultsDto } from './dto/catalog-objects.dto';
 import {
   CATALOG_SEARCH_TYPES,
@@ -81,6 +82,7 @@ export class SearchService {
     private readonly reader: CatalogReader,
     private readonly presenter: CatalogPresenter,
     private readonly urls: UrlBuilder,
+    @Optional() private readonly playlists?: PlaylistSearch,
   ) {}
 
   async search(params: SearchParams): Promise<SearchResultsDto> {
@@ -88,20 +90,27 @@ export class SearchService {
     const result: Record<string, Page<unknown>> = {};
     await Promise.all(
       params.types.map(async (type) => {
-        const ranked =
-          CATALOG_SEARCH_TYPES.has(type) && !isEmptySearch(parsed)
-            ? await this.rank(type as CatalogType, parsed, params)
-            : { ids: [], total: 0 };
-        result[`${type}s`] = this.urls.page(await this.hydrate(type, ranked.ids, params.market), {
+        const found = await this.find(type, parsed, params);
+        result[`${type}s`] = this.urls.page(found.items, {
           path: '/search',
           query: { q: params.q, type: params.types.join(','), market: params.market },
           offset: params.offset,
           limit: params.limit,
-          total: ranked.total,
+          total: found.total,
         });
       }),
     );
     return result;
+  }
+
+  private async find(type: SearchType, parsed: ParsedSearch, params: SearchParams): Promise<{ items: unknown[]; total: number }> {
+    if (isEmptySearch(parsed)) return { items: [], total: 0 };
+    if (type === 'playlist' && this.playlists) {
+      return this.playlists.search([...parsed.words, ...parsed.phrases.flat()], { limit: params.limit, offset: params.offset });
+    }
+    if (!CATALOG_SEARCH_TYPES.has(type)) return { items: [], total: 0 };
+    const ranked = await this.rank(type as CatalogType, parsed, params);
+    return { items: await this.hydrate(type, ranked.ids, params.market), total: ranked.total };
   }
 
   private async hydrate(type: SearchType, ids: string[], market: string | null): Promise<unknown[]> {

@@ -166,4 +166,14 @@ describe('playlists (e2e)', () => {
     expect(full.body.error.reason).toBe('PLAYLIST_FULL');
     expect((await t.request(`/v1/playlists/${id}/items?offset=9999&limit=5`, { token: ada })).body.items).toHaveLength(1);
   });
+
+  it('finds public playlists by words of their name or description with type=playlist', async () => {
+    await create({ name: 'Zebra Sunrise Run', description: 'tempo for mornings' });
+    await create({ name: 'Zebra Secrets', public: false });
+    const found = await t.request('/v1/search?q=zebra%20morn&type=playlist', { token: ada });
+    expect(found.status).toBe(200);
+    expect(found.body.playlists).toMatchObject({ total: 1, items: [{ name: 'Zebra Sunrise Run', type: 'playlist', items: { total: 0 } }] });
+    const all = await t.request('/v1/search?q=zebra&type=playlist,track', { token: await t.token() });
+    expect(all.body.playlists.items.map((p: { name: string }) => p.name)).toEqual(['Zebra Sunrise Run']);
+  });
 });

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptions, getSchemaPath } from '@nestjs/swagger';
 import type { AlbumType, ReleaseDatePrecision } from '../entities/album.entity';
 import { ExternalIdsDto, ExternalUrlsDto, FollowersDto, ImageDto, PagingDto } from '../../common/dto/common-objects.dto';
+import { PagingSimplifiedPlaylistDto } from '../../playlists/dto/playlist-objects.dto';
 
 // Types from other files are named in @ApiProperty: where the Swagger plugin runs file by file
 // (ts-jest), a type-only import is invisible to it and the document would differ from the build's.
@@ -226,6 +227,9 @@ export class SearchResultsDto {
   tracks?: PagingTrackDto;
   artists?: PagingArtistDto;
   albums?: PagingSimplifiedAlbumDto;
+  // Lazy: playlist objects hold tracks, so the two files import each other.
+  @ApiProperty({ type: () => PagingSimplifiedPlaylistDto, required: false })
+  playlists?: PagingSimplifiedPlaylistDto;
 }
 
 export class NewReleasesDto {

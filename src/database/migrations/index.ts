@@ -1,6 +1,7 @@
 // Every migration, in order. `npm run migration:generate -- Name` appends new ones.
 import type { MigrationInterface } from 'typeorm';
 import { Playlists1796092665880 } from './1796092665880-Playlists';
+import { PlaylistSearch1796092700000 } from './1796092700000-PlaylistSearch';
 import { Follows1796089222332 } from './1796089222332-Follows';
 import { SavedAlbums1796088567646 } from './1796088567646-SavedAlbums';
 import { SavedTracks1796088245872 } from './1796088245872-SavedTracks';
@@ -28,4 +29,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   SavedAlbums1796088567646,
   Follows1796089222332,
   Playlists1796092665880,
+  PlaylistSearch1796092700000,
 ];

@@ -4,6 +4,7 @@ import { UserEntity } from '../../oauth/entities/user.entity';
 /** A listener's playlist. Its items live in playlist_items; `version` numbers its snapshots. */
 @Entity('playlists')
 @Index('idx_playlists_owner', ['ownerId'])
+@Index('idx_playlists_search', { synchronize: false })
 export class PlaylistEntity {
   @PrimaryColumn({ type: 'varchar', length: 22 })
   id: string;
