@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import { AccessTokensService } from './access-tokens.service';
-import { AccessTokenEntity } from './entities/access-token.entity';
 import { ConsentEntity } from './entities/consent.entity';
 import { GrantEntity } from './entities/grant.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { hashSecret } from './secrets';
+import { SqlRunner } from '../database/sql-runner';
 
 export interface AuthorizedApp {
   clientId: string;
@@ -22,6 +22,7 @@ export class GrantsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly accessTokens: AccessTokensService,
+    private readonly sql: SqlRunner,
   ) {}
 
   async create(clientId: string, userId: string, scopes: readonly string[]): Promise<string> {
@@ -33,18 +34,12 @@ export class GrantsService {
   /** Ends a token family: its access and refresh tokens stop working, on this instance at once. */
   async revoke(grantIds: readonly string[]): Promise<void> {
     if (!grantIds.length) return;
-    await this.db.transaction(async (tx) => {
-      await tx.query(`UPDATE oauth_grants SET revoked_at = now() WHERE id = ANY($1::uuid[]) AND revoked_at IS NULL`, [grantIds]);
-      await tx.query(`DELETE FROM oauth_refresh_tokens WHERE grant_id = ANY($1::uuid[])`, [grantIds]);
-      const deleted = await tx
-        .getRepository(AccessTokenEntity)
-        .createQueryBuilder()
-        .delete()
-        .where('grant_id = ANY(:ids::uuid[])', { ids: grantIds })
-        .returning('token_hash')
-        .execute();
-      this.accessTokens.forget((deleted.raw as { token_hash: string }[]).map((r) => r.token_hash));
+    const deleted = await this.sql.transaction(async (sql) => {
+      await sql(`UPDATE oauth_grants SET revoked_at = now() WHERE id = ANY($1::uuid[]) AND revoked_at IS NULL`, [grantIds]);
+      await sql(`DELETE FROM oauth_refresh_tokens WHERE grant_id = ANY($1::uuid[])`, [grantIds]);
+      return sql<{ token_hash: string }>(`DELETE FROM oauth_access_tokens WHERE grant_id = ANY($1::uuid[]) RETURNING token_hash`, [grantIds]);
     });
+    this.accessTokens.forget(deleted.map((r) => r.token_hash));
   }
 
   async recordConsent(userId: string, clientId: string, scopes: readonly string[]): Promise<void> {
