@@ -97,6 +97,8 @@ export class PlaylistsService {
       await sql(`UPDATE playlists SET name = $2, description = $3, public = $4, collaborative = $5 WHERE id = $1`, [
         id, change.name ?? row.name, change.description ?? row.description, isPublic, collaborative,
       ]);
+      // The owner's own follow shows on their profile exactly when the playlist is public.
+      if (isPublic !== row.public) await sql(`UPDATE playlist_follows SET public = $3 WHERE playlist_id = $1 AND user_id = $2`, [id, row.owner_id, isPublic]);
       return row.item_count;
     });
   }

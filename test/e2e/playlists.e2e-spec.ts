@@ -145,6 +145,15 @@ describe('playlists (e2e)', () => {
   it('changes details, filters fields, and keeps at most 10,000 items', async () => {
     const id = await create();
     expect((await t.request(`/v1/playlists/${id}`, json('PUT', { name: 'Renamed', description: 'New words' }, ada))).status).toBe(200);
+    // Going private and public again takes it off and puts it back on the owner's public profile.
+    const grace = await t.token({ user: 'grace' });
+    const onProfile = async () => (await t.request('/v1/users/ada/playlists?limit=50', { token: grace })).body.items.some((p: { id: string }) => p.id === id);
+    expect(await onProfile()).toBe(true);
+    expect((await t.request(`/v1/playlists/${id}`, json('PUT', { public: false }, ada))).status).toBe(200);
+    expect(await onProfile()).toBe(false);
+    expect((await t.request(`/v1/playlists/${id}`, json('PUT', { public: true }, ada))).status).toBe(200);
+    expect(await onProfile()).toBe(true);
+    expect((await t.request(`/v1/playlists/${id}`, { token: grace })).body).toMatchObject({ name: 'Renamed', description: 'New words', public: true });
     await t.request(`/v1/playlists/${id}/items`, json('POST', { uris: tracks.slice(0, 2).map(uri) }, ada));
     const filtered = await t.request(`/v1/playlists/${id}?fields=name,owner.id,items.items(added_by.id,item(name,album(name)))`, { token: ada });
     expect(filtered.status).toBe(200);
