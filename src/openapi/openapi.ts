@@ -24,9 +24,12 @@ const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   'user-read-private': "Read the listener's country, product and birthdate.",
 };
 
+/** Arrays whose order means nothing, and which differ between builds (inherited DTO fields). */
+const UNORDERED = new Set(['enum', 'required']);
+
 /**
- * Sorts object keys (and `enum` values, whose order TypeScript's union types do not fix)
- * recursively, so the written document is byte-for-byte stable across builds.
+ * Sorts object keys (and `enum` and `required` values, whose order TypeScript's union types and
+ * class inheritance do not fix) recursively, so the written document is byte-for-byte stable across builds.
  */
 export function sortKeys<T>(value: T): T {
   if (Array.isArray(value)) return value.map(sortKeys) as T;
@@ -36,7 +39,7 @@ export function sortKeys<T>(value: T): T {
         .sort()
         .map((key) => {
           const child = (value as Record<string, unknown>)[key];
-          const sorted = key === 'enum' && Array.isArray(child) ? [...(child as unknown[])].sort() : child;
+          const sorted = UNORDERED.has(key) && Array.isArray(child) ? [...(child as unknown[])].sort() : child;
           return [key, sortKeys(sorted)];
         }),
     ) as T;

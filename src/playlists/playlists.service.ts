@@ -6,7 +6,6 @@ import { DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '.
 import { newId } from '../common/ids';
 import { Page, UrlBuilder } from '../common/http/url-builder';
 import { SqlRunner, Transaction } from '../database/sql-runner';
-import { CatalogReader } from '../catalog/catalog.reader';
 import { TracksService } from '../catalog/tracks.service';
 import type { TrackDto } from '../catalog/dto/catalog-objects.dto';
 import type { PlaylistDto, PlaylistItemDto, SimplifiedPlaylistDto } from './dto/playlist-objects.dto';
@@ -47,7 +46,6 @@ export interface Removal {
 export class PlaylistsService {
   constructor(
     private readonly sql: SqlRunner,
-    private readonly reader: CatalogReader,
     private readonly tracks: TracksService,
     private readonly presenter: PlaylistPresenter,
     private readonly urls: UrlBuilder,
@@ -338,7 +336,8 @@ export class PlaylistsService {
   /** Track ids for the URIs, in order; 404 when one names no track. */
   private async existingTracks(uris: string[]): Promise<string[]> {
     const ids = uris.map((uri) => this.trackIdOf(uri));
-    const found = new Set((await this.reader.tracksByIds([...new Set(ids)])).map((r) => r.id));
+    const rows = await this.sql.query<{ id: string }>(`SELECT id FROM tracks WHERE id = ANY($1::varchar[])`, [[...new Set(ids)]]);
+    const found = new Set(rows.map((r) => r.id));
     const missing = ids.find((id) => !found.has(id));
     if (missing) throw new NotFoundError(`No track with id ${missing}`, 'TRACK_NOT_FOUND');
     return ids;

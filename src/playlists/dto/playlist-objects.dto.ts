@@ -2,7 +2,8 @@ import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { ExternalUrlsDto, FollowersDto, ImageDto, PagingDto } from '../../common/dto/common-objects.dto';
 import { TrackDto } from '../../catalog/dto/catalog-objects.dto';
 
-// Types from other files are named in @ApiProperty (see catalog-objects.dto.ts for why).
+// Types from other files are named in @ApiProperty (see catalog-objects.dto.ts for why); TrackDto
+// lazily, as catalog search results import these playlist objects back.
 
 /** A listener as a playlist shows them: its owner, or who added an item. */
 export class PlaylistUserDto {
@@ -36,10 +37,10 @@ export class PlaylistItemDto {
   added_by: PlaylistUserDto | null;
   /** Always false: Backbeat playlists hold catalog tracks only. */
   is_local: boolean;
-  @ApiProperty({ type: TrackDto })
+  @ApiProperty({ type: () => TrackDto })
   item: TrackDto;
   /** The same object as `item`, under the name older clients read. */
-  @ApiProperty({ type: TrackDto, deprecated: true })
+  @ApiProperty({ type: () => TrackDto, deprecated: true })
   track: TrackDto;
 }
 
