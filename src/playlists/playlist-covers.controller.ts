@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Put, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiExcludeEndpoint, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentListener, CurrentPrincipal, Public, Scopes } from '../common/auth/auth.decorators';
@@ -46,7 +46,9 @@ export class PlaylistCoversController {
   @Scopes()
   @HttpCode(202)
   @Put('v1/playlists/:playlist_id/images')
-  async upload(@Param('playlist_id', ParseIdPipe) id: string, @Body() body: unknown, @CurrentListener() p: Listener): Promise<void> {
+  async upload(@Param('playlist_id', ParseIdPipe) id: string, @Body() body: unknown, @Headers('content-type') type: string | undefined, @CurrentListener() p: Listener): Promise<void> {
+    // Fastify's JSON and text parsers would hand over a string too; only image/jpeg is a cover.
+    if (type?.split(';')[0].trim().toLowerCase() !== 'image/jpeg') throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the cover as base64 text with Content-Type image/jpeg', 'UNSUPPORTED_MEDIA_TYPE');
     if (!p.scopes.has('ugc-image-upload')) throw new DomainError('INSUFFICIENT_SCOPE', 'This needs the ugc-image-upload scope', 'INSUFFICIENT_SCOPE');
     const cover = readCover(body);
     await this.playlists.change(p, id, 'details', async (sql, row) => {

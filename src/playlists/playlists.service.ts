@@ -18,6 +18,9 @@ import { snapshotId, snapshotVersion } from './snapshot-id';
 const MAX_KEY_LENGTH = 100;
 const FIRST_PAGE = 100;
 
+/** A row of a page read: the playlist's count and version, and one item (all null when the page is empty). */
+type PageRow = { item_count: number; version: number } & { [K in keyof ItemRow]: ItemRow[K] | null };
+
 export interface NewPlaylist {
   name: string;
   public?: boolean;
@@ -56,7 +59,7 @@ export class PlaylistsService {
   }
 
   async items(principal: Principal, id: string, page: { limit: number; offset: number }, market: string | null): Promise<Page<PlaylistItemDto>> {
-    return this.itemsPage(await this.readable(principal, id), page, market);
+    return (await this.itemsPage(await this.readable(principal, id), page, market)).page;
   }
 
   /** The track ids of a playlist the caller may read, in order, for playing it as a context. */
@@ -204,6 +207,9 @@ export class PlaylistsService {
     if (!listener.scopes.has('playlist-modify-public') && !listener.scopes.has('playlist-modify-private')) this.requireScope(listener, 'playlist-modify-public');
     const row = await this.row(id);
     if (!row) throw new NotFoundError('Playlist not found', 'PLAYLIST_NOT_FOUND');
+    const facts = await this.facts(row, listener);
+    // A follower may always leave; anyone else learns no more than following would tell them.
+    if (!facts.callerFollows) assertCanFollow(listener, facts);
     await this.sql.query(`DELETE FROM playlist_follows WHERE user_id = $1 AND playlist_id = $2`, [listener.userId, id]);
   }
 
@@ -264,7 +270,7 @@ export class PlaylistsService {
       this.itemsPage(row, { limit: FIRST_PAGE, offset: 0 }, market),
       this.sql.query<{ followers: number }>(`SELECT count(*)::int AS followers FROM playlist_follows WHERE playlist_id = $1 AND user_id <> $2`, [row.id, row.owner_id]),
     ]);
-    return this.presenter.full(row, items, followers);
+    return this.presenter.full(items.row, items.page, followers);
   }
 
   private async list(where: string, params: unknown[], page: { limit: number; offset: number }, path: string): Promise<Page<SimplifiedPlaylistDto>> {
@@ -280,16 +286,28 @@ export class PlaylistsService {
     return this.urls.page(rows.map((r) => this.presenter.simplified(r)), { path, offset: page.offset, limit: page.limit, total });
   }
 
-  private async itemsPage(row: PlaylistRow, page: { limit: number; offset: number }, market: string | null): Promise<Page<PlaylistItemDto>> {
-    const items = await this.sql.query<ItemRow>(
-      `SELECT track_id, added_at, added_by FROM playlist_items WHERE playlist_id = $1 ORDER BY position LIMIT $2 OFFSET $3`,
+  /**
+   * A page of items, with the playlist's item count and version read in the same statement (one
+   * snapshot), so that `total` and `snapshot_id` agree with the items while others write.
+   */
+  private async itemsPage(row: PlaylistRow, page: { limit: number; offset: number }, market: string | null): Promise<{ page: Page<PlaylistItemDto>; row: PlaylistRow }> {
+    const rows = await this.sql.query<PageRow>(
+      `SELECT p.item_count, p.version, i.track_id, i.added_at, i.added_by FROM playlists p
+       LEFT JOIN LATERAL (SELECT track_id, added_at, added_by FROM playlist_items WHERE playlist_id = p.id ORDER BY position LIMIT $2 OFFSET $3) i ON true
+       WHERE p.id = $1`,
       [row.id, page.limit, page.offset],
     );
+    if (!rows.length) throw new NotFoundError('Playlist not found', 'PLAYLIST_NOT_FOUND');
+    const items = rows.filter((r): r is PageRow & ItemRow => r.track_id !== null);
+    const current = { ...row, item_count: rows[0].item_count, version: rows[0].version };
     const tracks = await this.tracks.getTracks(items.map((i) => i.track_id), market);
-    return this.urls.page(
-      items.map((item, i) => this.presenter.item(item, tracks[i] as TrackDto)),
-      { path: `/playlists/${row.id}/items`, query: { market }, offset: page.offset, limit: page.limit, total: row.item_count },
-    );
+    return {
+      row: current,
+      page: this.urls.page(
+        items.map((item, i) => this.presenter.item(item, tracks[i] as TrackDto)),
+        { path: `/playlists/${row.id}/items`, query: { market }, offset: page.offset, limit: page.limit, total: current.item_count },
+      ),
+    };
   }
 
   private async row(id: string): Promise<PlaylistRow | undefined> {
