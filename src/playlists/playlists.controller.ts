@@ -1,9 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { CurrentListener, CurrentPrincipal, Scopes } from '../common/auth/auth.decorators';
 import type { Listener, Principal } from '../common/auth/principal';
 import { ForbiddenError, InvalidInputError } from '../common/errors/domain-errors';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { sendJsonOnce } from '../common/http/cached-json';
 import { ApiIdParam, ParseIdPipe } from '../common/http/parse-id.pipe';
 import { resolveMarket } from '../catalog/market';
 import { UserIdPipe } from '../library/user-id.pipe';
@@ -61,20 +63,34 @@ export class PlaylistsController {
   }
 
   @ApiOperation({ operationId: 'getPlaylistsItems', summary: 'Get a page of a playlist’s items', description: ACCESS })
+  @ApiOkResponse({ type: PagingPlaylistItemDto })
   @ApiPlaylistId()
   @Scopes()
   @Get('playlists/:playlist_id/items')
-  async items(@PlaylistId() id: string, @Query() query: PlaylistItemsQueryDto, @CurrentPrincipal() p: Principal): Promise<PagingPlaylistItemDto> {
+  async items(
+    @PlaylistId() id: string,
+    @Query() query: PlaylistItemsQueryDto,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PagingPlaylistItemDto | Buffer> {
     const filter = fieldFilter(query.fields);
-    return filtered(await this.playlists.items(p, id, query, resolveMarket(query.market, p)), filter);
+    const page = await this.playlists.items(p, id, query, resolveMarket(query.market, p));
+    // Whole pages come from the service's cache: serialize each one once.
+    return filter ? filtered(page, filter) : sendJsonOnce(reply, page);
   }
 
   @ApiOperation({ operationId: 'getPlaylistsTracks', summary: 'Get a page of a playlist’s items (older path)', deprecated: true })
+  @ApiOkResponse({ type: PagingPlaylistItemDto })
   @ApiPlaylistId()
   @Scopes()
   @Get('playlists/:playlist_id/tracks')
-  tracks(@PlaylistId() id: string, @Query() query: PlaylistItemsQueryDto, @CurrentPrincipal() p: Principal): Promise<PagingPlaylistItemDto> {
-    return this.items(id, query, p);
+  tracks(
+    @PlaylistId() id: string,
+    @Query() query: PlaylistItemsQueryDto,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PagingPlaylistItemDto | Buffer> {
+    return this.items(id, query, p, reply);
   }
 
   @ApiOperation({ operationId: 'addItemsToPlaylist', summary: 'Add tracks to a playlist', description: 'At most 100 per request and 10,000 per playlist. URIs in the query win over the body.' })

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { generateNKeysBetween } from 'fractional-indexing';
+import { LRUCache } from 'lru-cache';
 import type { Listener, Principal } from '../common/auth/principal';
 import type { Scope } from '../common/auth/scopes';
 import { DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
@@ -17,6 +18,16 @@ import { snapshotId, snapshotVersion } from './snapshot-id';
 /** Longest position key before the playlist's keys are renumbered (keys grow when inserts pile up in one gap). */
 const MAX_KEY_LENGTH = 100;
 const FIRST_PAGE = 100;
+/** Item pages kept in memory (about 50 pages of 100), and for how long: track details can change. */
+const PAGE_CACHE_ITEMS = 5_000;
+const PAGE_CACHE_TTL_MS = 60_000;
+
+/**
+ * The position key of the item at an index: the offset is walked in the index alone (index-only),
+ * and only the rows wanted are read, not every row before them.
+ */
+const positionAt = (playlistId: string, index: string) =>
+  `(SELECT position FROM playlist_items WHERE playlist_id = ${playlistId} ORDER BY position OFFSET ${index} LIMIT 1)`;
 
 /** A row of a page read: the playlist's count and version, and one item (all null when the page is empty). */
 type PageRow = { item_count: number; version: number } & { [K in keyof ItemRow]: ItemRow[K] | null };
@@ -54,12 +65,21 @@ export class PlaylistsService {
     private readonly urls: UrlBuilder,
   ) {}
 
+  private readonly pages = new LRUCache<string, Page<PlaylistItemDto>>({ maxSize: PAGE_CACHE_ITEMS, sizeCalculation: (p) => p.items.length + 1, ttl: PAGE_CACHE_TTL_MS });
+
   async get(principal: Principal, id: string, market: string | null): Promise<PlaylistDto> {
     return this.full(await this.readable(principal, id), market);
   }
 
   async items(principal: Principal, id: string, page: { limit: number; offset: number }, market: string | null): Promise<Page<PlaylistItemDto>> {
-    return (await this.itemsPage(await this.readable(principal, id), page, market)).page;
+    const row = await this.readable(principal, id);
+    // A snapshot's pages never change, so they are kept by snapshot; tracks may, so not for long.
+    const key = (version: number) => `${id}:${version}:${page.offset}:${page.limit}:${market ?? ''}`;
+    const cached = this.pages.get(key(row.version));
+    if (cached) return cached;
+    const read = await this.itemsPage(row, page, market);
+    this.pages.set(key(read.row.version), read.page);
+    return read.page;
   }
 
   /** The track ids of a playlist the caller may read, in order, for playing it as a context. */
@@ -145,7 +165,10 @@ export class PlaylistsService {
       if (before > count) throw new InvalidInputError(`insert_before must be at most ${count}, the playlist's length`, 'POSITION_OUT_OF_RANGE');
       // Moving a range in front of itself or of the item right after it changes nothing.
       if (before >= start && before <= start + length) return count;
-      const moving = await sql<{ id: string }>(`SELECT id FROM playlist_items WHERE playlist_id = $1 ORDER BY position OFFSET $2 LIMIT $3`, [id, start, length]);
+      const moving = await sql<{ id: string }>(
+        `SELECT id FROM playlist_items WHERE playlist_id = $1 AND position >= ${positionAt('$1', '$2')} ORDER BY position LIMIT $3`,
+        [id, start, length],
+      );
       const keys = await this.keysAt(sql, id, before, length);
       await sql(`UPDATE playlist_items i SET position = n.k FROM unnest($1::bigint[], $2::varchar[]) AS n(id, k) WHERE i.id = n.id`, [moving.map((m) => m.id), keys]);
       return count;
@@ -216,8 +239,8 @@ export class PlaylistsService {
   /** Whether the caller follows the playlist; other listeners' follows are theirs to know. */
   async followsContain(listener: Listener, id: string, userIds: string[] | undefined): Promise<boolean[]> {
     if (userIds && userIds[0] !== listener.userId) throw new ForbiddenError('ids may only name the current listener', 'NOT_CURRENT_USER');
-    const row = await this.readable(listener, id);
-    return [(await this.facts(row, listener)).callerFollows];
+    await this.readable(listener, id);
+    return this.followed(listener.userId, [id]);
   }
 
   /** Whether the listener follows each playlist, in the order given. */
@@ -257,8 +280,7 @@ export class PlaylistsService {
     return this.sql.transaction(async (sql) => {
       const [row] = await sql<PlaylistRow>(`SELECT ${PLAYLIST_COLUMNS} FROM playlists p ${PLAYLIST_JOINS} WHERE p.id = $1 FOR UPDATE OF p`, [id]);
       if (!row) throw new NotFoundError('Playlist not found', 'PLAYLIST_NOT_FOUND');
-      const [follows] = principal.userId ? await sql(`SELECT 1 FROM playlist_follows WHERE user_id = $1 AND playlist_id = $2`, [principal.userId, id]) : [];
-      assertCanChange(principal, { ownerId: row.owner_id, public: row.public, collaborative: row.collaborative, callerFollows: !!follows }, what);
+      assertCanChange(principal, await this.facts(row, principal, sql), what);
       const count = await work(sql, row);
       const [{ version }] = await sql<{ version: number }>(`UPDATE playlists SET version = version + 1, item_count = $2 WHERE id = $1 RETURNING version`, [id, count]);
       return snapshotId(id, version);
@@ -293,7 +315,8 @@ export class PlaylistsService {
   private async itemsPage(row: PlaylistRow, page: { limit: number; offset: number }, market: string | null): Promise<{ page: Page<PlaylistItemDto>; row: PlaylistRow }> {
     const rows = await this.sql.query<PageRow>(
       `SELECT p.item_count, p.version, i.track_id, i.added_at, i.added_by FROM playlists p
-       LEFT JOIN LATERAL (SELECT track_id, added_at, added_by FROM playlist_items WHERE playlist_id = p.id ORDER BY position LIMIT $2 OFFSET $3) i ON true
+       LEFT JOIN LATERAL (SELECT track_id, added_at, added_by FROM playlist_items
+         WHERE playlist_id = p.id AND position >= ${positionAt('p.id', '$3')} ORDER BY position LIMIT $2) i ON true
        WHERE p.id = $1`,
       [row.id, page.limit, page.offset],
     );
@@ -315,14 +338,11 @@ export class PlaylistsService {
     return row;
   }
 
-  private async facts(row: PlaylistRow, principal: Principal): Promise<AccessFacts> {
-    const facts = { ownerId: row.owner_id, public: row.public, collaborative: row.collaborative, callerFollows: false };
-    if (principal.userId && principal.userId !== row.owner_id) {
-      facts.callerFollows = (await this.sql.query(`SELECT 1 FROM playlist_follows WHERE user_id = $1 AND playlist_id = $2`, [principal.userId, row.id])).length > 0;
-    } else if (principal.userId) {
-      facts.callerFollows = true;
-    }
-    return facts;
+  /** The caller's relation to the playlist; only a non-owner's follow needs a query. */
+  private async facts(row: PlaylistRow, principal: Principal, sql: Transaction = (text, values) => this.sql.query(text, values)): Promise<AccessFacts> {
+    const isOwner = principal.userId === row.owner_id;
+    const follows = !isOwner && principal.userId ? await sql(`SELECT 1 FROM playlist_follows WHERE user_id = $1 AND playlist_id = $2`, [principal.userId, row.id]) : [];
+    return { ownerId: row.owner_id, public: row.public, collaborative: row.collaborative, callerFollows: isOwner || follows.length > 0 };
   }
 
   /**

@@ -41,6 +41,14 @@ describe('playlists (e2e)', () => {
     const mine = await t.request('/v1/me/playlists', { token: ada });
     expect(mine.body.items.map((p: { id: string }) => p.id)).toContain(created.body.id);
     expect(mine.body.items[0]).toMatchObject({ items: { href: `${t.baseUrl}/v1/playlists/${created.body.id}/items`, total: 0 } });
+    // Unfollowing one's own playlist takes it off the list; following again puts it back.
+    const followers = `/v1/playlists/${created.body.id}/followers`;
+    expect((await t.request(`${followers}/contains?ids=ada`, { token: ada })).body).toEqual([true]);
+    expect((await t.request(followers, { method: 'DELETE', token: ada })).status).toBe(200);
+    expect((await t.request(`${followers}/contains`, { token: ada })).body).toEqual([false]);
+    expect((await t.request('/v1/me/playlists', { token: ada })).body.items.map((p: { id: string }) => p.id)).not.toContain(created.body.id);
+    expect((await t.request(followers, json('PUT', { public: false }, ada))).status).toBe(200);
+    expect((await t.request(`${followers}/contains`, { token: ada })).body).toEqual([true]);
     // The older path creates for the caller only.
     expect((await t.request('/v1/users/ada/playlists', json('POST', { name: 'Old client' }, ada))).status).toBe(201);
     expect((await t.request('/v1/users/grace/playlists', json('POST', { name: 'Not mine' }, ada))).status).toBe(403);

@@ -16,12 +16,16 @@ export function installEtags(fastify: FastifyInstance): void {
   fastify.addHook('onSend', (request, reply, payload, done) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) return done(null, payload);
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return done(null, payload);
-    const etag = `"${hash('sha1', payload, 'base64url')}"`;
+    // Encode once: hashing a string would encode it to UTF-8, and sending it would again.
+    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+    // A handler that already knows its body's tag (sendJsonOnce) saves hashing it again.
+    const known = reply.getHeader('etag');
+    const etag = typeof known === 'string' ? known : `"${hash('sha1', body, 'base64url')}"`;
     void reply.header('etag', etag);
     if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
       void reply.code(304);
       return done(null, '');
     }
-    done(null, payload);
+    done(null, body);
   });
 }
