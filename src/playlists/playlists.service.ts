@@ -72,14 +72,15 @@ export class PlaylistsService {
   }
 
   async items(principal: Principal, id: string, page: { limit: number; offset: number }, market: string | null): Promise<Page<PlaylistItemDto>> {
-    const row = await this.readable(principal, id);
+    // The items are read while access is checked; a refused caller's rows are dropped unseen.
+    const [row, read] = await Promise.all([this.readable(principal, id), this.itemRows(id, page)]);
     // A snapshot's pages never change, so they are kept by snapshot; tracks may, so not for long.
-    const key = (version: number) => `${id}:${version}:${page.offset}:${page.limit}:${market ?? ''}`;
-    const cached = this.pages.get(key(row.version));
+    const key = `${id}:${read.counts.version}:${page.offset}:${page.limit}:${market ?? ''}`;
+    const cached = this.pages.get(key);
     if (cached) return cached;
-    const read = await this.itemsPage(row, page, market);
-    this.pages.set(key(read.row.version), read.page);
-    return read.page;
+    const built = await this.presentPage({ ...row, ...read.counts }, read.items, page, market);
+    this.pages.set(key, built);
+    return built;
   }
 
   /** The track ids of a playlist the caller may read, in order, for playing it as a context. */
@@ -126,30 +127,21 @@ export class PlaylistsService {
 
   /** Inserts tracks at `position` (appends without one). */
   async add(listener: Listener, id: string, uris: string[], position: number | undefined): Promise<string> {
-    const trackIds = await this.existingTracks(uris);
+    const trackIds = uris.map((uri) => this.trackIdOf(uri));
     return this.change(listener, id, 'items', async (sql, row) => {
       if (position !== undefined && position > row.item_count) throw new InvalidInputError(`position must be at most ${row.item_count}, the playlist's length`, 'POSITION_OUT_OF_RANGE');
       this.assertRoom(row.item_count + trackIds.length);
-      const keys = await this.keysAt(sql, id, position ?? row.item_count, trackIds.length);
-      await sql(
-        `INSERT INTO playlist_items (playlist_id, position, track_id, added_by, added_at)
-         SELECT $1, k, t, $4, now() FROM unnest($2::varchar[], $3::varchar[]) AS n(k, t)`,
-        [id, keys, trackIds, listener.userId],
-      );
+      await this.insertItems(sql, id, await this.keysAt(sql, id, position ?? row.item_count, trackIds.length), trackIds, listener.userId);
       return row.item_count + trackIds.length;
     });
   }
 
   /** Replaces every item with `uris` (none clears the playlist). */
   async replace(listener: Listener, id: string, uris: string[]): Promise<string> {
-    const trackIds = await this.existingTracks(uris);
+    const trackIds = uris.map((uri) => this.trackIdOf(uri));
     return this.change(listener, id, 'items', async (sql) => {
       await sql(`DELETE FROM playlist_items WHERE playlist_id = $1`, [id]);
-      await sql(
-        `INSERT INTO playlist_items (playlist_id, position, track_id, added_by, added_at)
-         SELECT $1, k, t, $4, now() FROM unnest($2::varchar[], $3::varchar[]) AS n(k, t)`,
-        [id, generateNKeysBetween(null, null, trackIds.length), trackIds, listener.userId],
-      );
+      await this.insertItems(sql, id, generateNKeysBetween(null, null, trackIds.length), trackIds, listener.userId);
       return trackIds.length;
     });
   }
@@ -288,11 +280,13 @@ export class PlaylistsService {
   }
 
   private async full(row: PlaylistRow, market: string | null): Promise<PlaylistDto> {
-    const [items, [{ followers }]] = await Promise.all([
-      this.itemsPage(row, { limit: FIRST_PAGE, offset: 0 }, market),
+    const first = { limit: FIRST_PAGE, offset: 0 };
+    const [read, [{ followers }]] = await Promise.all([
+      this.itemRows(row.id, first),
       this.sql.query<{ followers: number }>(`SELECT count(*)::int AS followers FROM playlist_follows WHERE playlist_id = $1 AND user_id <> $2`, [row.id, row.owner_id]),
     ]);
-    return this.presenter.full(items.row, items.page, followers);
+    const current = { ...row, ...read.counts };
+    return this.presenter.full(current, await this.presentPage(current, read.items, first, market), followers);
   }
 
   private async list(where: string, params: unknown[], page: { limit: number; offset: number }, path: string): Promise<Page<SimplifiedPlaylistDto>> {
@@ -309,28 +303,28 @@ export class PlaylistsService {
   }
 
   /**
-   * A page of items, with the playlist's item count and version read in the same statement (one
+   * A page of item rows, with the playlist's item count and version read in the same statement (one
    * snapshot), so that `total` and `snapshot_id` agree with the items while others write.
    */
-  private async itemsPage(row: PlaylistRow, page: { limit: number; offset: number }, market: string | null): Promise<{ page: Page<PlaylistItemDto>; row: PlaylistRow }> {
+  private async itemRows(id: string, page: { limit: number; offset: number }): Promise<{ items: ItemRow[]; counts: Pick<PlaylistRow, 'item_count' | 'version'> }> {
     const rows = await this.sql.query<PageRow>(
       `SELECT p.item_count, p.version, i.track_id, i.added_at, i.added_by FROM playlists p
        LEFT JOIN LATERAL (SELECT track_id, added_at, added_by FROM playlist_items
          WHERE playlist_id = p.id AND position >= ${positionAt('p.id', '$3')} ORDER BY position LIMIT $2) i ON true
        WHERE p.id = $1`,
-      [row.id, page.limit, page.offset],
+      [id, page.limit, page.offset],
     );
     if (!rows.length) throw new NotFoundError('Playlist not found', 'PLAYLIST_NOT_FOUND');
-    const items = rows.filter((r): r is PageRow & ItemRow => r.track_id !== null);
-    const current = { ...row, item_count: rows[0].item_count, version: rows[0].version };
+    const { item_count, version } = rows[0];
+    return { items: rows.filter((r): r is PageRow & ItemRow => r.track_id !== null), counts: { item_count, version } };
+  }
+
+  private async presentPage(row: PlaylistRow, items: ItemRow[], page: { limit: number; offset: number }, market: string | null): Promise<Page<PlaylistItemDto>> {
     const tracks = await this.tracks.getTracks(items.map((i) => i.track_id), market);
-    return {
-      row: current,
-      page: this.urls.page(
-        items.map((item, i) => this.presenter.item(item, tracks[i] as TrackDto)),
-        { path: `/playlists/${row.id}/items`, query: { market }, offset: page.offset, limit: page.limit, total: current.item_count },
-      ),
-    };
+    return this.urls.page(
+      items.map((item, i) => this.presenter.item(item, tracks[i] as TrackDto)),
+      { path: `/playlists/${row.id}/items`, query: { market }, offset: page.offset, limit: page.limit, total: row.item_count },
+    );
   }
 
   private async row(id: string): Promise<PlaylistRow | undefined> {
@@ -371,14 +365,23 @@ export class PlaylistsService {
     await sql(`UPDATE playlist_items i SET position = n.k FROM unnest($1::bigint[], $2::varchar[]) AS n(id, k) WHERE i.id = n.id`, [rows.map((r) => r.id), keys]);
   }
 
-  /** Track ids for the URIs, in order; 404 when one names no track. */
-  private async existingTracks(uris: string[]): Promise<string[]> {
-    const ids = uris.map((uri) => this.trackIdOf(uri));
-    const rows = await this.sql.query<{ id: string }>(`SELECT id FROM tracks WHERE id = ANY($1::varchar[])`, [[...new Set(ids)]]);
-    const found = new Set(rows.map((r) => r.id));
-    const missing = ids.find((id) => !found.has(id));
-    if (missing) throw new NotFoundError(`No track with id ${missing}`, 'TRACK_NOT_FOUND');
-    return ids;
+  /**
+   * Inserts items. The foreign key checks that each track exists: an unknown one fails the
+   * statement, and so the whole change, with 404 (no separate look-up on the way).
+   */
+  private async insertItems(sql: Transaction, playlistId: string, keys: string[], trackIds: string[], addedBy: string): Promise<void> {
+    try {
+      await sql(
+        `INSERT INTO playlist_items (playlist_id, position, track_id, added_by, added_at)
+         SELECT $1, k, t, $4, now() FROM unnest($2::varchar[], $3::varchar[]) AS n(k, t)`,
+        [playlistId, keys, trackIds, addedBy],
+      );
+    } catch (error) {
+      const { code, detail } = error as { code?: string; detail?: string };
+      const missing = code === '23503' ? /\(track_id\)=\(([^)]*)\)/.exec(detail ?? '') : null;
+      if (missing) throw new NotFoundError(`No track with id ${missing[1]}`, 'TRACK_NOT_FOUND');
+      throw error;
+    }
   }
 
   private trackIdOf(uri: string): string {
