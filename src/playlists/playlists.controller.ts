@@ -25,6 +25,7 @@ import {
   UpdateItemsBodyDto,
 } from './dto/playlist-requests.dto';
 import { applyFields, FieldFilter, parseFields } from './fields-filter';
+import { itemsPageJson } from './playlist.presenter';
 import { PlaylistsService } from './playlists.service';
 
 /** Parsed before any database work, so a malformed `fields` costs nothing. */
@@ -76,7 +77,7 @@ export class PlaylistsController {
     const filter = fieldFilter(query.fields);
     const page = await this.playlists.items(p, id, query, resolveMarket(query.market, p));
     // Whole pages come from the service's cache: serialize each one once.
-    return filter ? filtered(page, filter) : sendJsonOnce(reply, page);
+    return filter ? filtered(page, filter) : sendJsonOnce(reply, page, itemsPageJson);
   }
 
   @ApiOperation({ operationId: 'getPlaylistsTracks', summary: 'Get a page of a playlist’s items (older path)', deprecated: true })

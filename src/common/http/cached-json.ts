@@ -7,10 +7,10 @@ const serialized = new WeakMap<object, { json: Buffer; etag: string }>();
  * Sends a response object as JSON, serializing it and hashing its ETag once per object. For
  * objects served again and again from a cache, where serializing dominates the request.
  */
-export function sendJsonOnce(reply: FastifyReply, body: object): Buffer {
+export function sendJsonOnce<T extends object>(reply: FastifyReply, body: T, serialize: (body: T) => string = JSON.stringify): Buffer {
   let entry = serialized.get(body);
   if (!entry) {
-    const json = Buffer.from(JSON.stringify(body));
+    const json = Buffer.from(serialize(body));
     entry = { json, etag: `"${hash('sha1', json, 'base64url')}"` };
     serialized.set(body, entry);
   }
