@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { CommaList, IntegerParam, MarketQueryDto } from '../../common/dto/query-params.dto';
@@ -9,7 +10,21 @@ const MAX_DESCRIPTION = 300;
 /** A track URI in Backbeat's scheme or Spotify's; the service checks the track exists. */
 const TRACK_URI = /^[a-z]+:track:[0-9A-Za-z]{22}$/;
 const SNAPSHOT_ID = /^[A-Za-z0-9_-]{1,64}$/;
-const uriList = (max: number) => CommaList('uris', { max });
+const trackUris = () => Matches(TRACK_URI, { each: true, message: 'uris must be track URIs' });
+
+/** Optional comma-separated track URIs in the query, at most 100. */
+const QueryTrackUris = () => applyDecorators(IsOptional(), CommaList('uris', { max: MAX_ITEMS_PER_REQUEST }), trackUris());
+
+/** An optional JSON array of at most 100 values (and at least one unless `allowEmpty`), each also checked by `each`. */
+function BodyList(name: string, options: { allowEmpty?: boolean }, ...each: PropertyDecorator[]): PropertyDecorator {
+  return applyDecorators(
+    IsOptional(),
+    IsArray({ message: `${name} must be an array` }),
+    ...(options.allowEmpty ? [] : [ArrayMinSize(1, { message: `${name} must name at least one item` })]),
+    ArrayMaxSize(MAX_ITEMS_PER_REQUEST, { message: `${name} names at most ${MAX_ITEMS_PER_REQUEST} items` }),
+    ...each,
+  );
+}
 
 export class CreatePlaylistDto {
   /** Need not be unique among the listener's playlists. */
@@ -18,12 +33,12 @@ export class CreatePlaylistDto {
   @MaxLength(MAX_NAME, { message: `name is at most ${MAX_NAME} characters` })
   name: string;
 
-  /** Default true. A private playlist needs `playlist-modify-private`. */
+  /** Whether it shows on the owner's profile and anyone may read it; true when creating without it. */
   @IsOptional()
   @IsBoolean({ message: 'public must be true or false' })
   public?: boolean;
 
-  /** Default false. A collaborative playlist must not be public. */
+  /** Whether collaborators may change its items; false when creating without it. Never with public. */
   @IsOptional()
   @IsBoolean({ message: 'collaborative must be true or false' })
   collaborative?: boolean;
@@ -35,26 +50,7 @@ export class CreatePlaylistDto {
 }
 
 /** Only the fields sent change. */
-export class ChangePlaylistDto {
-  @IsOptional()
-  @IsString({ message: 'name must be a string' })
-  @MinLength(1, { message: 'name must not be empty' })
-  @MaxLength(MAX_NAME, { message: `name is at most ${MAX_NAME} characters` })
-  name?: string;
-
-  @IsOptional()
-  @IsBoolean({ message: 'public must be true or false' })
-  public?: boolean;
-
-  @IsOptional()
-  @IsBoolean({ message: 'collaborative must be true or false' })
-  collaborative?: boolean;
-
-  @IsOptional()
-  @IsString({ message: 'description must be a string' })
-  @MaxLength(MAX_DESCRIPTION, { message: `description is at most ${MAX_DESCRIPTION} characters` })
-  description?: string;
-}
+export class ChangePlaylistDto extends PartialType(CreatePlaylistDto) {}
 
 export class PlaylistQueryDto extends MarketQueryDto {
   /**
@@ -96,9 +92,7 @@ export class PlaylistsPageQueryDto {
 
 export class AddItemsQueryDto {
   /** Comma-separated track URIs, at most 100; or send them in the body. */
-  @IsOptional()
-  @uriList(MAX_ITEMS_PER_REQUEST)
-  @Matches(TRACK_URI, { each: true, message: 'uris must be track URIs' })
+  @QueryTrackUris()
   @ApiProperty({ type: 'string', required: false, example: 'backbeat:track:4uLU6hMCjMI75M1A2tKUQC' })
   uris?: string[];
 
@@ -109,11 +103,7 @@ export class AddItemsQueryDto {
 
 export class AddItemsBodyDto {
   /** Track URIs, at most 100, added in this order. Ignored when the query has `uris`. */
-  @IsOptional()
-  @IsArray({ message: 'uris must be an array' })
-  @ArrayMinSize(1, { message: 'uris must name at least one item' })
-  @ArrayMaxSize(MAX_ITEMS_PER_REQUEST, { message: `uris names at most ${MAX_ITEMS_PER_REQUEST} items` })
-  @Matches(TRACK_URI, { each: true, message: 'uris must be track URIs' })
+  @BodyList('uris', {}, trackUris())
   uris?: string[];
 
   /** Zero-based index to insert at; the items are appended without it. */
@@ -126,9 +116,7 @@ export class AddItemsBodyDto {
 
 export class ReplaceItemsQueryDto {
   /** Comma-separated track URIs, at most 100, that become the whole playlist; or send them in the body. */
-  @IsOptional()
-  @uriList(MAX_ITEMS_PER_REQUEST)
-  @Matches(TRACK_URI, { each: true, message: 'uris must be track URIs' })
+  @QueryTrackUris()
   @ApiProperty({ type: 'string', required: false })
   uris?: string[];
 }
@@ -136,10 +124,7 @@ export class ReplaceItemsQueryDto {
 /** Either `uris` (replace every item) or `range_start` and `insert_before` (move a range). */
 export class UpdateItemsBodyDto {
   /** Track URIs, at most 100, that become the whole playlist; an empty list clears it. */
-  @IsOptional()
-  @IsArray({ message: 'uris must be an array' })
-  @ArrayMaxSize(MAX_ITEMS_PER_REQUEST, { message: `uris names at most ${MAX_ITEMS_PER_REQUEST} items` })
-  @Matches(TRACK_URI, { each: true, message: 'uris must be track URIs' })
+  @BodyList('uris', { allowEmpty: true }, trackUris())
   uris?: string[];
 
   /** Index of the first item to move. */
@@ -172,31 +157,17 @@ export class ItemToRemoveDto {
   uri: string;
 
   /** Zero-based indexes of the occurrences to remove; each must hold this track. */
-  @IsOptional()
-  @IsArray({ message: 'positions must be an array' })
-  @ArrayMaxSize(MAX_ITEMS_PER_REQUEST, { message: `positions names at most ${MAX_ITEMS_PER_REQUEST} indexes` })
-  @IsInt({ each: true, message: 'positions must be integers' })
-  @Min(0, { each: true, message: 'positions must not be negative' })
+  @BodyList('positions', {}, IsInt({ each: true, message: 'positions must be integers' }), Min(0, { each: true, message: 'positions must not be negative' }))
   positions?: number[];
 }
 
 export class RemoveItemsBodyDto {
   /** What to remove, at most 100 entries. */
-  @IsOptional()
-  @IsArray({ message: 'items must be an array' })
-  @ArrayMinSize(1, { message: 'items must name at least one item' })
-  @ArrayMaxSize(MAX_ITEMS_PER_REQUEST, { message: `items names at most ${MAX_ITEMS_PER_REQUEST} entries` })
-  @ValidateNested({ each: true })
-  @Type(() => ItemToRemoveDto)
+  @BodyList('items', {}, ValidateNested({ each: true }), Type(() => ItemToRemoveDto))
   items?: ItemToRemoveDto[];
 
   /** The same list under the name older clients send. */
-  @IsOptional()
-  @IsArray({ message: 'tracks must be an array' })
-  @ArrayMinSize(1, { message: 'tracks must name at least one item' })
-  @ArrayMaxSize(MAX_ITEMS_PER_REQUEST, { message: `tracks names at most ${MAX_ITEMS_PER_REQUEST} entries` })
-  @ValidateNested({ each: true })
-  @Type(() => ItemToRemoveDto)
+  @BodyList('tracks', {}, ValidateNested({ each: true }), Type(() => ItemToRemoveDto))
   @ApiProperty({ type: [ItemToRemoveDto], required: false, deprecated: true })
   tracks?: ItemToRemoveDto[];
 
