@@ -4,6 +4,13 @@ import { UserEntity } from './user.entity';
 export type ClientType = 'confidential' | 'public';
 export type QuotaMode = 'development' | 'extended';
 
+/** Per-app budgets that replace the quota mode's (requests per window); unset keys keep the mode's. */
+export interface RateLimitOverride {
+  app?: number;
+  user?: number;
+  writes?: number;
+}
+
 /** A developer's registered app. */
 @Entity('oauth_clients')
 @Index('idx_clients_owner', ['ownerId'])
@@ -38,6 +45,10 @@ export class ClientEntity {
 
   @Column('varchar', { length: 12, name: 'quota_mode', default: 'development' })
   quotaMode: QuotaMode;
+
+  /** Set by an admin for an app that needs other budgets than its quota mode gives. */
+  @Column('jsonb', { name: 'rate_limit_override', nullable: true })
+  rateLimitOverride: RateLimitOverride | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
