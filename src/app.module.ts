@@ -14,6 +14,8 @@ import { ConfigModule } from './config/config.module';
 import type { Env } from './config/env';
 import { DatabaseModule } from './database/database.module';
 import { OAuthModule } from './oauth/oauth.module';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import type { ValidationError } from 'class-validator';
 
 function firstMessages(errors: ValidationError[]): string[] {
@@ -44,9 +46,12 @@ export class AppModule {
         PlayerModule,
         LibraryModule,
         PlaylistsModule,
+        RateLimitModule,
       ],
       providers: [
+        // In this order: the rate limiter draws on the budgets of the principal AuthGuard found.
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         {
           provide: APP_PIPE,

@@ -18,6 +18,8 @@ export const envSchema = z
     /** Absent: the embedded PGlite database under DATA_DIR. */
     DATABASE_URL: urlWithProtocols(['postgres', 'postgresql']).optional(),
     REDIS_URL: urlWithProtocols(['redis', 'rediss']).optional(),
+    /** Prefix of every Redis key and channel, so that several deployments can share one Redis. */
+    REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'must be 1-64 letters, digits or : _ . -').default('bb:'),
     /** Embedded database files; `memory://` keeps them in memory (tests). */
     DATA_DIR: z.string().min(1).default('./data'),
     PUBLIC_URL: urlWithProtocols(['http', 'https']).optional(),
@@ -43,6 +45,12 @@ export const envSchema = z
     PLAYER_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
     /** How often devices are pinged; one missed pong and the device is dropped. */
     PLAYER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+    /** Rate limiting of API calls per app, per app and listener, and of sign-in attempts per IP. */
+    RATE_LIMIT_ENABLED: booleanFromString.default(true),
+    /** Length of a rate-limit window, in seconds (Spotify's is 30). */
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    /** When Redis is unreachable: `open` counts in each instance's memory meanwhile; `closed` answers 503. */
+    RATE_LIMIT_REDIS_FAILURE: z.enum(['open', 'closed']).default('open'),
     /** Signs the pages' CSRF cookies; set the same value on every instance. Absent: random per process. */
     COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   })

@@ -1,4 +1,5 @@
 import { applyDecorators, Controller, Get, Header, HttpCode, Inject, Post, Req, UseFilters } from '@nestjs/common';
+import { RateLimitByIp } from '../rate-limit/rate-limit.decorators';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../common/auth/auth.decorators';
@@ -39,6 +40,8 @@ interface TokenResponse {
  */
 @ApiExcludeController()
 @Public()
+// Failed client authentications and grants count against the caller's IP; successes are given back.
+@RateLimitByIp()
 @UseFilters(ProtocolErrorFilter)
 @Controller()
 export class TokenController {

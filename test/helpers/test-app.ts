@@ -40,7 +40,8 @@ async function freePort(): Promise<number> {
 export async function startTestApp(options: { seedTracks?: number; env?: Record<string, string>; sameDatabaseAs?: TestApp } = {}): Promise<TestApp> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const overrides = { PORT: String(port), PUBLIC_URL: baseUrl, ...options.env };
+  // Rate limiting is off unless a test turns it on: most files make more calls per window than an app may.
+  const overrides = { PORT: String(port), PUBLIC_URL: baseUrl, RATE_LIMIT_ENABLED: 'false', ...options.env };
   // A second gateway instance runs on the first one's database, which only the first one drops.
   const shared = options.sameDatabaseAs?.db;
   const db = shared ? sameDatabase(shared, overrides) : await createTestDatabase(overrides);

@@ -7,7 +7,7 @@ import { RedisBus } from './redis-bus';
 
 async function createMessageBus(env: Env): Promise<MessageBus> {
   if (!env.REDIS_URL) return new InMemoryBus();
-  const bus = new RedisBus({ url: env.REDIS_URL });
+  const bus = new RedisBus({ url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX });
   // A wrong REDIS_URL stops the start here; later outages are ridden out by reconnecting.
   await bus.connect();
   return bus;

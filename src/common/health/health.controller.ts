@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/auth.decorators';
 import { MessageBus } from '../bus/message-bus';
+import { RateLimitStore } from './rate-limit-store';
 
 @ApiExcludeController()
 @Controller('health')
@@ -13,6 +14,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     // Absent in the CLI contexts, which import CommonModule without BusModule.
     @Optional() private readonly bus?: MessageBus,
+    @Optional() private readonly limiter?: RateLimitStore,
   ) {}
 
   /** The process is up. */
@@ -28,8 +30,21 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
-    const bus = this.bus;
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 }), ...(bus ? [() => this.messageBus(bus)] : [])]);
+    const { bus, limiter } = this;
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 2000 }),
+      ...(bus ? [() => this.messageBus(bus)] : []),
+      ...(limiter ? [() => this.rateLimitStore(limiter)] : []),
+    ]);
+  }
+
+  /** Without Redis the limiter counts per instance (degraded) or, configured to fail closed, refuses API calls (down). */
+  private rateLimitStore(limiter: RateLimitStore) {
+    const indicator = this.indicators.check('rateLimitStore');
+    const { store, connected, onFailure } = limiter.status();
+    if (connected) return indicator.up({ store });
+    const details = { store, onFailure, message: 'Redis unreachable' };
+    return onFailure === 'open' ? indicator.degraded({ ...details, message: 'Redis unreachable: each instance counts in its own memory' }) : indicator.down(details);
   }
 
   // Degraded, not down: a Redis outage hits every instance alike, and catalog and auth still work.

@@ -1,4 +1,5 @@
 import { Controller, Get, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { RateLimitByIp } from '../../rate-limit/rate-limit.decorators';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../../common/auth/auth.decorators';
@@ -41,6 +42,7 @@ export class ActivateController {
     await this.confirm(reply, user, userCode);
   }
 
+  @RateLimitByIp()
   @UseGuards(CsrfGuard)
   @Post()
   async enter(@Req() request: FastifyRequest, @Res() reply: CsrfReply): Promise<void> {
@@ -48,6 +50,7 @@ export class ActivateController {
     if (user) await this.confirm(reply, user, formFields(request).user_code ?? '');
   }
 
+  @RateLimitByIp()
   @UseGuards(CsrfGuard)
   @Post('decide')
   async decide(@Req() request: FastifyRequest, @Res() reply: CsrfReply): Promise<void> {

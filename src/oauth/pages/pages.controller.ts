@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { RateLimitByIp } from '../../rate-limit/rate-limit.decorators';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../common/auth/auth.decorators';
@@ -57,6 +58,7 @@ export class PagesController {
     sendHtml(reply, 200, signInPage({ csrf: reply.generateCsrf(), returnTo }));
   }
 
+  @RateLimitByIp()
   @UseGuards(CsrfGuard)
   @Post('signin')
   async signIn(@Req() request: FastifyRequest, @Res() reply: CsrfReply): Promise<void> {
@@ -76,6 +78,7 @@ export class PagesController {
     sendHtml(reply, 200, signUpPage({ csrf: reply.generateCsrf(), returnTo, countries: MARKETS }));
   }
 
+  @RateLimitByIp()
   @UseGuards(CsrfGuard)
   @Post('signup')
   async signUp(@Req() request: FastifyRequest, @Res() reply: CsrfReply): Promise<void> {
