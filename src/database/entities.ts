@@ -21,6 +21,7 @@ import { PlaylistFollowEntity } from '../playlists/entities/playlist-follow.enti
 import { PlaylistImageEntity } from '../playlists/entities/playlist-image.entity';
 import { PlaylistItemEntity } from '../playlists/entities/playlist-item.entity';
 import { PlaylistEntity } from '../playlists/entities/playlist.entity';
+import { ApiUsageEntity } from '../usage/api-usage.entity';
 
 /** Every entity of the application, for the one data source. */
 export const ENTITIES = [
@@ -52,4 +53,5 @@ export const ENTITIES = [
   PlaylistItemEntity,
   PlaylistFollowEntity,
   PlaylistImageEntity,
+  ApiUsageEntity,
 ];

@@ -1,5 +1,6 @@
 // Every migration, in order. `npm run migration:generate -- Name` appends new ones.
 import type { MigrationInterface } from 'typeorm';
+import { ApiUsage1796096826393 } from './1796096826393-ApiUsage';
 import { RateLimitOverride1796096669339 } from './1796096669339-RateLimitOverride';
 import { Playlists1796092665880 } from './1796092665880-Playlists';
 import { PlaylistSearch1796092700000 } from './1796092700000-PlaylistSearch';
@@ -32,4 +33,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Playlists1796092665880,
   PlaylistSearch1796092700000,
   RateLimitOverride1796096669339,
+  ApiUsage1796096826393,
 ];
