@@ -19,6 +19,18 @@ export default tseslint.config(
     },
   },
   {
+    // Browser scripts the pages load as they are (no build step, not in the TypeScript project).
+    files: ['src/**/public/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['src/**/public/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', getComputedStyle: 'readonly', Intl: 'readonly', uPlot: 'readonly' },
+    },
+  },
+  {
     // Tests read JSON bodies freely.
     files: ['test/**/*.ts', 'src/**/*.spec.ts', 'bench/**/*.ts'],
     rules: {

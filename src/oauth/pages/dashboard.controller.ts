@@ -29,8 +29,9 @@ function quotaMode(value: string | undefined): QuotaMode {
 
 /**
  * The developer dashboard: a signed-in listener registers and manages their apps, and administrators
- * switch any app's quota mode. Server-rendered, no scripts. Another developer's app, or an id that is
- * no app at all, is a 404 page (ClientsService.owned throws NotFoundError; the exception filter renders it).
+ * switch any app's quota mode. Server-rendered; the one script, on an app's page, draws its usage
+ * chart from /dashboard/apps/:id/usage.json (src/usage/usage.controller.ts). Another developer's app,
+ * or an id that is no app at all, is a 404 page (ClientsService.owned throws NotFoundError; the exception filter renders it).
  */
 @ApiExcludeController()
 @Public()

@@ -1,4 +1,5 @@
 import { html, page, SafeHtml } from '../../common/http/html';
+import { usageSection } from '../../usage/usage.templates';
 import type { ClientEntity } from '../entities/client.entity';
 import { hidden, problem } from './templates';
 
@@ -84,8 +85,8 @@ ${detailFields(values)}
 }
 
 /**
- * One app: its credentials, usage and edit form. `secret` is set only on the response that
- * created or rotated it: Backbeat keeps the hash alone, so it can never be shown again.
+ * One app: its credentials, listeners, API usage (src/usage/usage.templates.ts) and edit form.
+ * `secret` is set only on the response that created or rotated it: Backbeat keeps the hash alone, so it can never be shown again.
  */
 export function appPage(options: Viewer & { entry: AppWithListeners; cap: number; secret?: string; notice?: string; values?: AppFormValues; error?: string }): string {
   const { app } = options.entry;
@@ -101,6 +102,7 @@ ${options.secret
 <input id="client_secret" readonly value="${options.secret}" spellcheck="false" autocomplete="off">
 <p role="alert"><strong>Copy it now: it will not be shown again.</strong> Backbeat keeps only a hash of it; if it is lost, rotate it for a new one.</p>`
   : ''}
+${usageSection(app.id)}
 <h2>Settings</h2>
 ${problem(options.error)}
 <form method="post" action="/dashboard/apps/${app.id}">
