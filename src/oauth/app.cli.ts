@@ -7,11 +7,13 @@ import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { loadEnv } from '../config/env';
 import { DevAppsService } from './dev-apps.service';
+import type { QuotaMode } from './entities/client.entity';
 import { TokenCliModule } from './token-cli.module';
 
 const USAGE = `Usage:
   npm run app -- create --name NAME --redirect-uri URI [--redirect-uri URI…] [--public] [--description TEXT] [--owner EMAIL]
   npm run app -- promote --email EMAIL
+  npm run app -- limits --client-id ID [--quota development|extended] [--app N] [--user N] [--writes N] [--clear]
 A running server on PORT (or --port N) is asked first; without one, the database is opened directly.
 The owner defaults to the demo listener when there is one, else a tooling account that cannot sign in.`;
 
@@ -25,6 +27,8 @@ export interface CliOutput {
 const consoleOutput: CliOutput = { out: (line) => console.log(line), err: (line) => console.error(line) };
 
 class UsageError extends Error {}
+
+const QUOTA_MODES: QuotaMode[] = ['development', 'extended'];
 
 /**
  * Posts to the running server's loopback-only development endpoint; null when nothing listens.
@@ -65,6 +69,12 @@ export async function runAppCli(argv: string[], source: NodeJS.ProcessEnv = proc
         owner: { type: 'string' },
         email: { type: 'string' },
         port: { type: 'string' },
+        'client-id': { type: 'string' },
+        quota: { type: 'string' },
+        app: { type: 'string' },
+        user: { type: 'string' },
+        writes: { type: 'string' },
+        clear: { type: 'boolean', default: false },
       },
     });
     const env = loadEnv(source);
@@ -92,6 +102,20 @@ export async function runAppCli(argv: string[], source: NodeJS.ProcessEnv = proc
         if (!email) throw new UsageError('--email is required');
         const admin = await run('/dev/admins', { email }, (devApps) => devApps.promote(email));
         io.err(`${admin.email} is an administrator: they can switch apps' quota mode at /admin/apps.`);
+        return 0;
+      }
+      case 'limits': {
+        const clientId = values['client-id'];
+        if (!clientId) throw new UsageError('--client-id is required');
+        const quotaMode = QUOTA_MODES.find((mode) => mode === values.quota);
+        if (values.quota !== undefined && !quotaMode) throw new UsageError('--quota is development or extended');
+        const budgets = Object.entries({ app: values.app, user: values.user, writes: values.writes }).filter(([, v]) => v !== undefined);
+        for (const [name, value] of budgets) if (!/^[1-9][0-9]{0,9}$/.test(value!)) throw new UsageError(`--${name} must be a positive whole number`);
+        const override = values.clear ? null : budgets.length ? Object.fromEntries(budgets.map(([k, v]) => [k, Number(v)])) : undefined;
+        const request = { quota_mode: quotaMode, rate_limit_override: override };
+        const limits = await run(`/dev/apps/${encodeURIComponent(clientId)}/limits`, request, (devApps) => devApps.setLimits(clientId, { quotaMode, override }));
+        io.err(`${limits.client_id}: ${limits.quota_mode} quota${limits.rate_limit_override ? `, own budgets ${JSON.stringify(limits.rate_limit_override)}` : ''} (running gateways apply it within 30 s).`);
+        io.out(JSON.stringify(limits));
         return 0;
       }
       default:

@@ -6,7 +6,7 @@ import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/erro
 import { ENV } from '../config/config.module';
 import type { Env } from '../config/env';
 import { AccessTokensService } from './access-tokens.service';
-import { ClientEntity, ClientType, QuotaMode } from './entities/client.entity';
+import { ClientEntity, ClientType, QuotaMode, RateLimitOverride } from './entities/client.entity';
 import { ConsentEntity } from './entities/consent.entity';
 import { UserEntity } from './entities/user.entity';
 import { hashSecret, randomToken, secretMatches } from './secrets';
@@ -166,6 +166,15 @@ export class ClientsService {
     if (!admin.isAdmin) throw new ForbiddenError('Only an administrator may change an app’s quota', 'NOT_ADMIN');
     const result = await this.clients.update({ id: clientId }, { quotaMode });
     if (!result.affected) throw new NotFoundError('No such app', 'APP_NOT_FOUND');
+  }
+
+  /** An app's rate-limit budgets: its quota mode and its own override (null: the mode's budgets). Tooling only. */
+  async setLimits(clientId: string, limits: { quotaMode?: QuotaMode; override?: RateLimitOverride | null }): Promise<ClientEntity> {
+    const client = await this.clients.findOneBy({ id: clientId });
+    if (!client) throw new NotFoundError('No such app', 'APP_NOT_FOUND');
+    if (limits.quotaMode) client.quotaMode = limits.quotaMode;
+    if (limits.override !== undefined) client.rateLimitOverride = limits.override;
+    return this.clients.save(client);
   }
 
   /**

@@ -4,7 +4,7 @@ import { AccountsService } from './accounts.service';
 import { AppDetails, ClientsService } from './clients.service';
 import { DEMO_EMAIL } from './demo-accounts';
 import { DevTokensService } from './dev-tokens.service';
-import type { ClientType } from './entities/client.entity';
+import type { ClientType, QuotaMode, RateLimitOverride } from './entities/client.entity';
 import type { UserEntity } from './entities/user.entity';
 
 /** Owns apps registered from the command line when no account is named and there is no demo listener; it cannot sign in. */
@@ -15,6 +15,12 @@ export interface RegisteredApp {
   /** Absent for public apps. */
   client_secret?: string;
   owner: string;
+}
+
+export interface AppLimits {
+  client_id: string;
+  quota_mode: QuotaMode;
+  rate_limit_override: RateLimitOverride | null;
 }
 
 /** What `npm run app` does, whether through a running server (DevAppsController) or on the database directly. */
@@ -36,6 +42,11 @@ export class DevAppsService {
   async promote(email: string): Promise<{ email: string; is_admin: true }> {
     const user = await this.accounts.promoteToAdmin(email);
     return { email: user.email, is_admin: true };
+  }
+
+  async setLimits(clientId: string, limits: { quotaMode?: QuotaMode; override?: RateLimitOverride | null }): Promise<AppLimits> {
+    const client = await this.clients.setLimits(clientId, limits);
+    return { client_id: client.id, quota_mode: client.quotaMode, rate_limit_override: client.rateLimitOverride };
   }
 
   /** The named account; else the demo listener, so the app shows on their dashboard; else the tooling listener. */

@@ -84,6 +84,26 @@ describe('npm run app (e2e)', () => {
     expect(unknown.err).toContain('No account has the email ghost@example.com');
   });
 
+  it('sets an app’s quota mode and own rate-limit budgets, and clears them', async () => {
+    const created = await cli(['create', '--name', 'Limited', '--redirect-uri', 'https://limited.example/cb']);
+    const { client_id } = JSON.parse(created.out.at(-1)!);
+    const set = await cli(['limits', '--client-id', client_id, '--quota', 'extended', '--app', '20000', '--writes', '500']);
+    expect(set.code).toBe(0);
+    expect(JSON.parse(set.out.at(-1)!)).toEqual({ client_id, quota_mode: 'extended', rate_limit_override: { app: 20000, writes: 500 } });
+    const cleared = await cli(['limits', '--client-id', client_id, '--clear']);
+    expect(JSON.parse(cleared.out.at(-1)!)).toEqual({ client_id, quota_mode: 'extended', rate_limit_override: null });
+    for (const [argv, message] of [
+      [['limits'], '--client-id is required'],
+      [['limits', '--client-id', client_id, '--quota', 'huge'], '--quota is development or extended'],
+      [['limits', '--client-id', client_id, '--app', '0'], '--app must be a positive whole number'],
+      [['limits', '--client-id', 'nope', '--app', '5'], 'No such app'],
+    ] as const) {
+      const run = await cli([...argv]);
+      expect({ argv, code: run.code }).toEqual({ argv, code: 1 });
+      expect(run.err).toContain(message);
+    }
+  });
+
   it('answers on the development endpoints only for loopback callers', async () => {
     const res = await t.app.getHttpAdapter().getInstance().inject({
       method: 'POST',
