@@ -16,6 +16,7 @@ import { DatabaseModule } from './database/database.module';
 import { OAuthModule } from './oauth/oauth.module';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { UsageModule } from './usage/usage.module';
 import type { ValidationError } from 'class-validator';
 
 function firstMessages(errors: ValidationError[]): string[] {
@@ -47,6 +48,7 @@ export class AppModule {
         LibraryModule,
         PlaylistsModule,
         RateLimitModule,
+        UsageModule,
       ],
       providers: [
         // In this order: the rate limiter draws on the budgets of the principal AuthGuard found.

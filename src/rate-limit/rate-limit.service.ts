@@ -35,6 +35,11 @@ export interface Decision {
  * out of reach), so one store serves budgets of every size and every app's override.
  */
 const NO_CEILING = 2 ** 30;
+
+interface Batch {
+  resolvers: ((result: { consumedPoints: number; msBeforeNext: number }) => void)[];
+  rejecters: ((error: unknown) => void)[];
+}
 const BUDGET_CACHE_MS = 30_000;
 
 /**
@@ -50,6 +55,7 @@ export class RateLimitService implements OnModuleDestroy, RateLimitStore {
   private readonly redis: Redis | null;
   private readonly counters: RateLimiterAbstract;
   private readonly budgetsByApp = new LRUCache<string, Promise<Record<Exclude<PolicyName, 'ip'>, number>>>({ max: 10_000, ttl: BUDGET_CACHE_MS });
+  private readonly pending = new Map<string, Batch>();
   private readonly storeUp: Gauge;
   private readonly limited: Counter<'policy'>;
   readonly windowSeconds: number;
@@ -122,11 +128,38 @@ export class RateLimitService implements OnModuleDestroy, RateLimitStore {
   }
 
   private async draw(draws: [PolicyName, string, number][]): Promise<Decision> {
-    const results = await Promise.all(draws.map(([, key]) => this.guarded(() => this.counters.consume(key, 1))));
+    const results = await Promise.all(draws.map(([, key]) => (this.redis ? this.batched(key) : this.guarded(() => this.counters.consume(key, 1)))));
     const budgets = draws.map(([policy, , limit], i) => this.state(policy, limit, results[i].consumedPoints, results[i].msBeforeNext));
     const allowed = budgets.every((b) => b.used <= b.limit);
     for (const b of budgets) if (b.used > b.limit) this.limited.inc({ policy: b.policy });
     return { allowed, budgets, keys: draws.map(([, key]) => key) };
+  }
+
+  /**
+   * Redis: the draws on one key that arrive in one turn of the event loop go as one increment by
+   * their number, and each request gets its own place in that run (total − n + 1 … total). Counting
+   * stays exact; under load from one app a single command serves many requests.
+   */
+  private batched(key: string): Promise<{ consumedPoints: number; msBeforeNext: number }> {
+    let batch = this.pending.get(key);
+    if (!batch) {
+      const waiting: Batch = { resolvers: [], rejecters: [] };
+      this.pending.set(key, waiting);
+      setImmediate(() => {
+        this.pending.delete(key);
+        const n = waiting.resolvers.length;
+        this.guarded(() => this.counters.consume(key, n)).then(
+          (res) => waiting.resolvers.forEach((resolve, i) => resolve({ consumedPoints: res.consumedPoints - n + i + 1, msBeforeNext: res.msBeforeNext })),
+          (error: unknown) => waiting.rejecters.forEach((reject) => reject(error)),
+        );
+      });
+      batch = waiting;
+    }
+    const joined = batch;
+    return new Promise((resolve, reject) => {
+      joined.resolvers.push(resolve);
+      joined.rejecters.push(reject);
+    });
   }
 
   private state(policy: PolicyName, limit: number, used: number, resetMs: number): BudgetState {
