@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { once } from 'node:events';
 import Redis from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import { Counter, Gauge } from 'prom-client';
@@ -41,6 +42,7 @@ interface Batch {
   rejecters: ((error: unknown) => void)[];
 }
 const BUDGET_CACHE_MS = 30_000;
+const STARTUP_WAIT_MS = 5_000;
 
 /**
  * Counts requests per app, per app and listener, writes, and sign-in attempts per IP, in
@@ -50,7 +52,7 @@ const BUDGET_CACHE_MS = 30_000;
  * or requests get 503 (closed).
  */
 @Injectable()
-export class RateLimitService implements OnModuleDestroy, RateLimitStore {
+export class RateLimitService implements OnModuleInit, OnModuleDestroy, RateLimitStore {
   private readonly logger = new Logger(RateLimitService.name);
   private readonly redis: Redis | null;
   private readonly counters: RateLimiterAbstract;
@@ -121,6 +123,12 @@ export class RateLimitService implements OnModuleDestroy, RateLimitStore {
 
   status(): { store: 'memory' | 'redis'; connected: boolean; onFailure: 'open' | 'closed' } {
     return { store: this.redis ? 'redis' : 'memory', connected: !this.redis || this.redis.status === 'ready', onFailure: this.env.RATE_LIMIT_REDIS_FAILURE };
+  }
+
+  /** Starts counting in Redis, not in the fallback: waits (a few seconds at most) for the connection. */
+  async onModuleInit(): Promise<void> {
+    if (!this.redis || this.redis.status === 'ready') return;
+    await Promise.race([once(this.redis, 'ready'), new Promise((resolve) => setTimeout(resolve, STARTUP_WAIT_MS).unref())]);
   }
 
   onModuleDestroy(): void {
