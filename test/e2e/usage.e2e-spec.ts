@@ -79,15 +79,20 @@ describe('Usage analytics (e2e)', () => {
     });
     expect((await rows(id)).map((r: any) => Number(r.second))).toEqual([0, 0]); // buckets start on the minute
 
-    // The next flush adds to the rows rather than replacing them.
+    // The next flush adds to the rows rather than replacing them; a call refused for want of a scope counts too.
     expect((await t.request('/v1/markets', { token })).status).toBe(200);
+    expect((await t.request('/v1/me/player', { token })).status).toBe(403);
     await eventually(async () => {
       await recorder.flush();
       expect((await rows(id)).find((r: any) => r.route === 'GET /v1/markets')?.requests).toBe(2);
     });
     // Nothing left to write: a flush without calls is a no-op.
     await recorder.flush();
-    expect((await rows(id)).map((r: any) => r.requests)).toEqual([2, 4]);
+    expect((await rows(id)).map((r: any) => [r.route, r.requests, r.errors])).toEqual([
+      ['GET /v1/markets', 2, 0],
+      ['GET /v1/me/player', 1, 1],
+      ['GET /v1/tracks/:id', 4, 1],
+    ]);
   });
 
   it('counts 429s as rate limited, per app in api_usage and in /metrics by client id only', async () => {

@@ -35,11 +35,12 @@ export class AuthGuard implements CanActivate {
     if (principal.expiresAt.getTime() <= Date.now()) {
       throw new DomainError('TOKEN_EXPIRED', 'The access token expired', 'TOKEN_EXPIRED');
     }
+    // Known before the scope check, so that a refusal still counts for the app's usage.
+    request.principal = principal;
     const missing = required.filter((scope) => !principal.scopes.has(scope));
     if (missing.length) {
       throw new DomainError('INSUFFICIENT_SCOPE', `Insufficient client scope: needs ${missing.join(', ')}`, 'INSUFFICIENT_SCOPE');
     }
-    request.principal = principal;
     return true;
   }
 }
