@@ -17,9 +17,10 @@ import { installCoverUploads } from './playlists/cover-image';
 
 const INCOMING_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
-export function fastifyAdapter(env: Pick<Env, 'BODY_LIMIT_BYTES'>): FastifyAdapter {
+export function fastifyAdapter(env: Pick<Env, 'BODY_LIMIT_BYTES' | 'TRUST_PROXY'>): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
+    trustProxy: env.TRUST_PROXY,
     // Keep a caller's request id when it looks sane, so logs join up across services.
     genReqId: (raw: IncomingMessage) => {
       const incoming = raw.headers['x-request-id'];

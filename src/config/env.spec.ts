@@ -16,6 +16,13 @@ describe('loadEnv', () => {
     expect(loadEnv({ PUBLIC_URL: 'https://api.example.com/' }).PUBLIC_URL).toBe('https://api.example.com');
   });
 
+  it('reads which proxies to trust', () => {
+    expect(loadEnv({}).TRUST_PROXY).toBe(false);
+    expect(loadEnv({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(loadEnv({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).TRUST_PROXY).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(() => loadEnv({ TRUST_PROXY: 'everyone' })).toThrow(InvalidEnvironmentError);
+  });
+
   it('disables development tokens in production unless asked', () => {
     expect(loadEnv({ NODE_ENV: 'production' }).DEV_TOKENS).toBe(false);
     expect(loadEnv({ NODE_ENV: 'production', DEV_TOKENS: 'true' }).DEV_TOKENS).toBe(true);

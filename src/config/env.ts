@@ -51,6 +51,15 @@ export const envSchema = z
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     /** When Redis is unreachable: `open` counts in each instance's memory meanwhile; `closed` answers 503. */
     RATE_LIMIT_REDIS_FAILURE: z.enum(['open', 'closed']).default('open'),
+    /**
+     * Which proxies in front of the gateway to believe about the client's address (X-Forwarded-For),
+     * for the per-IP limits and logs: `true` (all) or comma-separated addresses or CIDR ranges.
+     * Unset: none, the connection's address counts.
+     */
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(true|false|[0-9A-Fa-f.:/]+(,\s*[0-9A-Fa-f.:/]+)*)$/, 'must be true, false, or comma-separated addresses or CIDR ranges')
+      .optional(),
     /** Signs the pages' CSRF cookies; set the same value on every instance. Absent: random per process. */
     COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   })
@@ -58,7 +67,15 @@ export const envSchema = z
     ...env,
     PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     DEV_TOKENS: env.DEV_TOKENS ?? env.NODE_ENV !== 'production',
+    TRUST_PROXY: trustProxy(env.TRUST_PROXY),
   }));
+
+/** Fastify's `trustProxy` from the TRUST_PROXY setting. */
+function trustProxy(value: string | undefined): boolean | string[] {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return value.split(',').map((part) => part.trim());
+}
 
 export type Env = z.infer<typeof envSchema>;
 

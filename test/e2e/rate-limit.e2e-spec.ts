@@ -137,6 +137,24 @@ describe('rate-limit headers, writes, 304s and sign-in attempts (e2e)', () => {
   });
 });
 
+describe('per-IP limits behind a trusted proxy (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await appWithBudgets({ TRUST_PROXY: '127.0.0.1' })));
+  afterAll(() => t?.close());
+
+  it('counts failed attempts per client address from X-Forwarded-For', async () => {
+    const attempt = (client: string) =>
+      fetch(`${t.baseUrl}/api/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': client },
+        body: 'grant_type=client_credentials&client_id=nope&client_secret=wrong',
+      });
+    for (let i = 0; i < 30; i++) await attempt('203.0.113.7');
+    expect((await attempt('203.0.113.7')).status).toBe(429);
+    expect((await attempt('198.51.100.4')).status).not.toBe(429);
+  });
+});
+
 /** A Redis of the test's own, so that stopping it leaves the machine's Redis to the other tests. */
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
