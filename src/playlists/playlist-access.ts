@@ -11,8 +11,14 @@ export interface AccessFacts {
   callerFollows: boolean;
 }
 
-const notFound = () => new NotFoundError('Playlist not found', 'PLAYLIST_NOT_FOUND');
+/** What a caller gets for a playlist that does not exist, or that they may not know exists. */
+export const playlistNotFound = () => new NotFoundError('Playlist not found', 'PLAYLIST_NOT_FOUND');
 const missingScope = (scope: Scope) => new DomainError('INSUFFICIENT_SCOPE', `This needs the ${scope} scope`, 'INSUFFICIENT_SCOPE');
+
+/** 403 INSUFFICIENT_SCOPE unless the token carries `scope`. */
+export function requireScope(p: Principal, scope: Scope): void {
+  if (!p.scopes.has(scope)) throw missingScope(scope);
+}
 
 function isMember(p: Principal, facts: AccessFacts): boolean {
   return p.userId === facts.ownerId || (facts.collaborative && facts.callerFollows);
@@ -24,7 +30,7 @@ function isMember(p: Principal, facts: AccessFacts): boolean {
  */
 export function assertCanRead(p: Principal, facts: AccessFacts): void {
   if (facts.public) return;
-  if (!isMember(p, facts)) throw notFound();
+  if (!isMember(p, facts)) throw playlistNotFound();
   if (facts.collaborative && p.scopes.has('playlist-read-collaborative')) return;
   if (p.userId === facts.ownerId && p.scopes.has('playlist-read-private')) return;
   throw missingScope(facts.collaborative ? 'playlist-read-collaborative' : 'playlist-read-private');
@@ -35,7 +41,7 @@ export function assertCanRead(p: Principal, facts: AccessFacts): void {
  * owner and collaborators, and does not exist for anyone else.
  */
 export function assertCanPlay(p: Principal, facts: AccessFacts): void {
-  if (!facts.public && !isMember(p, facts)) throw notFound();
+  if (!facts.public && !isMember(p, facts)) throw playlistNotFound();
 }
 
 /** The scope that changing a playlist with this visibility needs. */
@@ -52,7 +58,7 @@ export function assertCanChange(p: Principal, facts: AccessFacts, what: 'items' 
   const allowed = what === 'details' ? p.userId === facts.ownerId : isMember(p, facts);
   if (!allowed) throw new ForbiddenError(what === 'details' ? 'Only the owner may change this playlist' : 'Only the owner and collaborators may change this playlist', 'NOT_PLAYLIST_MEMBER');
   const scope = modifyScope(facts.public);
-  if (!p.scopes.has(scope)) throw missingScope(scope);
+  requireScope(p, scope);
 }
 
 /**
@@ -60,5 +66,5 @@ export function assertCanChange(p: Principal, facts: AccessFacts, what: 'items' 
  * id, which is how its owner invites collaborators. Other private playlists only by their owner.
  */
 export function assertCanFollow(p: Principal, facts: AccessFacts): void {
-  if (!facts.public && !facts.collaborative && p.userId !== facts.ownerId) throw notFound();
+  if (!facts.public && !facts.collaborative && p.userId !== facts.ownerId) throw playlistNotFound();
 }

@@ -9,6 +9,7 @@ import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { ApiIdParam, ParseIdPipe } from '../common/http/parse-id.pipe';
 import { SqlRunner } from '../database/sql-runner';
 import { readCover } from './cover-image';
+import { requireScope } from './playlist-access';
 import { PlaylistPresenter } from './playlist.presenter';
 import { PlaylistsService } from './playlists.service';
 
@@ -49,7 +50,7 @@ export class PlaylistCoversController {
   async upload(@Param('playlist_id', ParseIdPipe) id: string, @Body() body: unknown, @Headers('content-type') type: string | undefined, @CurrentListener() p: Listener): Promise<void> {
     // Fastify's JSON and text parsers would hand over a string too; only image/jpeg is a cover.
     if (type?.split(';')[0].trim().toLowerCase() !== 'image/jpeg') throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the cover as base64 text with Content-Type image/jpeg', 'UNSUPPORTED_MEDIA_TYPE');
-    if (!p.scopes.has('ugc-image-upload')) throw new DomainError('INSUFFICIENT_SCOPE', 'This needs the ugc-image-upload scope', 'INSUFFICIENT_SCOPE');
+    requireScope(p, 'ugc-image-upload');
     const cover = readCover(body);
     await this.playlists.change(p, id, 'details', async (sql, row) => {
       await sql(

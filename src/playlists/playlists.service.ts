@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { generateNKeysBetween } from 'fractional-indexing';
 import { LRUCache } from 'lru-cache';
 import type { Listener, Principal } from '../common/auth/principal';
-import type { Scope } from '../common/auth/scopes';
 import { DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { newId } from '../common/ids';
 import { Page, UrlBuilder } from '../common/http/url-builder';
@@ -10,7 +9,7 @@ import { SqlRunner, Transaction } from '../database/sql-runner';
 import { TracksService } from '../catalog/tracks.service';
 import type { TrackDto } from '../catalog/dto/catalog-objects.dto';
 import type { PlaylistDto, PlaylistItemDto, SimplifiedPlaylistDto } from './dto/playlist-objects.dto';
-import { AccessFacts, assertCanChange, assertCanFollow, assertCanPlay, assertCanRead, modifyScope } from './playlist-access';
+import { AccessFacts, assertCanChange, assertCanFollow, assertCanPlay, assertCanRead, modifyScope, playlistNotFound, requireScope } from './playlist-access';
 import { MAX_PLAYLIST_ITEMS } from './playlist-limits';
 import { ItemRow, PLAYLIST_COLUMNS, PLAYLIST_JOINS, PlaylistPresenter, PlaylistRow } from './playlist.presenter';
 import { snapshotId, snapshotVersion } from './snapshot-id';
@@ -86,7 +85,6 @@ export class PlaylistsService {
   /** The track ids of a playlist the caller may read, in order, for playing it as a context. */
   async trackIds(principal: Principal, id: string, limit: number): Promise<string[]> {
     const row = await this.row(id);
-    if (!row) throw new NotFoundError('Playlist not found', 'PLAYLIST_NOT_FOUND');
     assertCanPlay(principal, await this.facts(row, principal));
     const rows = await this.sql.query<{ track_id: string }>(`SELECT track_id FROM playlist_items WHERE playlist_id = $1 ORDER BY position LIMIT $2`, [id, limit]);
     return rows.map((r) => r.track_id);
@@ -96,8 +94,8 @@ export class PlaylistsService {
     const isPublic = input.public ?? true;
     const collaborative = input.collaborative ?? false;
     if (collaborative && isPublic) throw new InvalidInputError('A collaborative playlist must not be public: send "public": false');
-    this.requireScope(listener, modifyScope(isPublic));
-    if (collaborative) this.requireScope(listener, 'playlist-modify-public');
+    requireScope(listener, modifyScope(isPublic));
+    if (collaborative) requireScope(listener, 'playlist-modify-public');
     const id = newId();
     await this.sql.transaction(async (sql) => {
       await sql(`INSERT INTO playlists (id, owner_id, name, description, public, collaborative) VALUES ($1, $2, $3, $4, $5, $6)`, [
@@ -106,7 +104,7 @@ export class PlaylistsService {
       await sql(`INSERT INTO playlist_follows (user_id, playlist_id, public, followed_at) VALUES ($1, $2, $3, now())`, [listener.userId, id, isPublic]);
     });
     // The creator sees what they made, whatever read scopes the token has.
-    return this.full((await this.row(id))!, null);
+    return this.full(await this.row(id), null);
   }
 
   /** Name, description and visibility: the owner's to change. */
@@ -115,7 +113,7 @@ export class PlaylistsService {
       const isPublic = change.public ?? row.public;
       const collaborative = change.collaborative ?? (change.public === true ? false : row.collaborative);
       if (collaborative && isPublic) throw new InvalidInputError('A collaborative playlist must not be public');
-      if (isPublic !== row.public) this.requireScope(listener, modifyScope(isPublic));
+      if (isPublic !== row.public) requireScope(listener, modifyScope(isPublic));
       await sql(`UPDATE playlists SET name = $2, description = $3, public = $4, collaborative = $5 WHERE id = $1`, [
         id, change.name ?? row.name, change.description ?? row.description, isPublic, collaborative,
       ]);
@@ -207,9 +205,8 @@ export class PlaylistsService {
 
   async follow(listener: Listener, id: string, isPublic: boolean): Promise<void> {
     const row = await this.row(id);
-    if (!row) throw new NotFoundError('Playlist not found', 'PLAYLIST_NOT_FOUND');
     assertCanFollow(listener, await this.facts(row, listener));
-    this.requireScope(listener, modifyScope(isPublic));
+    requireScope(listener, modifyScope(isPublic));
     await this.sql.query(
       `INSERT INTO playlist_follows (user_id, playlist_id, public, followed_at) VALUES ($1, $2, $3, now())
        ON CONFLICT (user_id, playlist_id) DO UPDATE SET public = EXCLUDED.public`,
@@ -219,9 +216,8 @@ export class PlaylistsService {
 
   /** Unfollowing takes the playlist off the listener's list; for its owner too, as Spotify does. */
   async unfollow(listener: Listener, id: string): Promise<void> {
-    if (!listener.scopes.has('playlist-modify-public') && !listener.scopes.has('playlist-modify-private')) this.requireScope(listener, 'playlist-modify-public');
+    if (!listener.scopes.has('playlist-modify-public') && !listener.scopes.has('playlist-modify-private')) requireScope(listener, 'playlist-modify-public');
     const row = await this.row(id);
-    if (!row) throw new NotFoundError('Playlist not found', 'PLAYLIST_NOT_FOUND');
     const facts = await this.facts(row, listener);
     // A follower may always leave; anyone else learns no more than following would tell them.
     if (!facts.callerFollows) assertCanFollow(listener, facts);
@@ -262,7 +258,6 @@ export class PlaylistsService {
   /** Loads a playlist the caller may read, or throws as the access rules say. */
   async readable(principal: Principal, id: string): Promise<PlaylistRow> {
     const row = await this.row(id);
-    if (!row) throw new NotFoundError('Playlist not found', 'PLAYLIST_NOT_FOUND');
     assertCanRead(principal, await this.facts(row, principal));
     return row;
   }
@@ -271,7 +266,7 @@ export class PlaylistsService {
   async change(principal: Principal, id: string, what: 'items' | 'details', work: (sql: Transaction, row: PlaylistRow) => Promise<number>): Promise<string> {
     return this.sql.transaction(async (sql) => {
       const [row] = await sql<PlaylistRow>(`SELECT ${PLAYLIST_COLUMNS} FROM playlists p ${PLAYLIST_JOINS} WHERE p.id = $1 FOR UPDATE OF p`, [id]);
-      if (!row) throw new NotFoundError('Playlist not found', 'PLAYLIST_NOT_FOUND');
+      if (!row) throw playlistNotFound();
       assertCanChange(principal, await this.facts(row, principal, sql), what);
       const count = await work(sql, row);
       const [{ version }] = await sql<{ version: number }>(`UPDATE playlists SET version = version + 1, item_count = $2 WHERE id = $1 RETURNING version`, [id, count]);
@@ -314,7 +309,7 @@ export class PlaylistsService {
        WHERE p.id = $1`,
       [id, page.limit, page.offset],
     );
-    if (!rows.length) throw new NotFoundError('Playlist not found', 'PLAYLIST_NOT_FOUND');
+    if (!rows.length) throw playlistNotFound();
     const { item_count, version } = rows[0];
     return { items: rows.filter((r): r is PageRow & ItemRow => r.track_id !== null), counts: { item_count, version } };
   }
@@ -327,8 +322,10 @@ export class PlaylistsService {
     );
   }
 
-  private async row(id: string): Promise<PlaylistRow | undefined> {
+  /** The playlist's row; 404 when there is none. */
+  private async row(id: string): Promise<PlaylistRow> {
     const [row] = await this.sql.query<PlaylistRow>(`SELECT ${PLAYLIST_COLUMNS} FROM playlists p ${PLAYLIST_JOINS} WHERE p.id = $1`, [id]);
+    if (!row) throw playlistNotFound();
     return row;
   }
 
@@ -394,9 +391,6 @@ export class PlaylistsService {
     if (total > MAX_PLAYLIST_ITEMS) throw new InvalidInputError(`A playlist holds at most ${MAX_PLAYLIST_ITEMS} items`, 'PLAYLIST_FULL');
   }
 
-  private requireScope(principal: Principal, scope: Scope): void {
-    if (!principal.scopes.has(scope)) throw new DomainError('INSUFFICIENT_SCOPE', `This needs the ${scope} scope`, 'INSUFFICIENT_SCOPE');
-  }
 
   private staleSnapshot(): DomainError {
     return new DomainError('CONFLICT', 'The playlist has changed since snapshot_id: read it again and retry', 'SNAPSHOT_MISMATCH');

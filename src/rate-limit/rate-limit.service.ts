@@ -90,11 +90,7 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy, RateLimi
 
   /** Draws one request from the caller's budgets: the app's, the app-and-listener's, and for a write the writes budget. */
   async consume(principal: Principal, isWrite: boolean): Promise<Decision> {
-    const limits = await this.budgetsOf(principal.clientId);
-    const draws: [PolicyName, string, number][] = [['app', `app:${principal.clientId}`, limits.app]];
-    if (principal.userId) draws.push(['user', `user:${principal.clientId}:${principal.userId}`, limits.user]);
-    if (isWrite) draws.push(['writes', `writes:${principal.clientId}:${principal.userId ?? ''}`, limits.writes]);
-    return this.draw(draws);
+    return this.draw(await this.budgetKeys(principal, isWrite));
   }
 
   /** Draws one attempt from a client IP's sign-in budget. */
@@ -104,16 +100,21 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy, RateLimi
 
   /** The caller's budgets as they stand, without drawing on them. */
   async peek(principal: Principal): Promise<BudgetState[]> {
-    const limits = await this.budgetsOf(principal.clientId);
-    const keys: [PolicyName, string, number][] = [['app', `app:${principal.clientId}`, limits.app]];
-    if (principal.userId) keys.push(['user', `user:${principal.clientId}:${principal.userId}`, limits.user]);
-    keys.push(['writes', `writes:${principal.clientId}:${principal.userId ?? ''}`, limits.writes]);
     return Promise.all(
-      keys.map(async ([policy, key, limit]) => {
+      (await this.budgetKeys(principal, true)).map(async ([policy, key, limit]) => {
         const res = await this.guarded(() => this.counters.get(key));
         return this.state(policy, limit, res?.consumedPoints ?? 0, res?.msBeforeNext ?? this.windowSeconds * 1000);
       }),
     );
+  }
+
+  /** The budgets a principal's request draws on, with their counters' keys: writes only for a write. */
+  private async budgetKeys(principal: Principal, withWrites: boolean): Promise<[PolicyName, string, number][]> {
+    const limits = await this.budgetsOf(principal.clientId);
+    const keys: [PolicyName, string, number][] = [['app', `app:${principal.clientId}`, limits.app]];
+    if (principal.userId) keys.push(['user', `user:${principal.clientId}:${principal.userId}`, limits.user]);
+    if (withWrites) keys.push(['writes', `writes:${principal.clientId}:${principal.userId ?? ''}`, limits.writes]);
+    return keys;
   }
 
   /** Gives back what a request drew (a 304 costs nothing). */
