@@ -1,9 +1,12 @@
-// What rate limiting costs: `npm run bench:rate-limit -- [--seconds 10] [--connections 50] [--rounds 5] [--tracks 20000]`.
-// GET /v1/tracks/{id} with a listener's access token through three gateways (bench/gateway.ts, the real
-// bearer guard) on the same PostgreSQL database: limiter off (RATE_LIMIT_ENABLED=false), on with counters
-// in memory, on with counters in Redis (REDIS_URL, a REDIS_KEY_PREFIX of this run's own). The gateways run
-// side by side and take turns under load (off, memory, Redis, off, …), so drift hits all three alike;
-// the medians are compared.
+// What rate limiting costs: `npm run bench:rate-limit -- [--seconds 2] [--connections 50] [--rounds 30] [--tracks 20000]`.
+// GET /v1/tracks/{id} with a listener's access token through four gateways (bench/gateway.ts, the real
+// bearer guard) on the same PostgreSQL database: limiter off (RATE_LIMIT_ENABLED=false), a second one
+// off (the control: what two identical gateways differ by is the measurement's noise), on with counters
+// in memory, on with counters in Redis (REDIS_URL, a REDIS_KEY_PREFIX of this run's own).
+// The machine's speed drifts by ±10 % from one second to the next (shared cores), so the gateways take
+// many short turns under load, each round in a new order, and each round's throughput is divided by the
+// round's limiter-off run: the median of those per-round ratios is the result. With taskset (Linux,
+// ≥ 2 CPUs) the gateways share CPU 1 and this process (autocannon) runs on CPU 0.
 // The token's app (`backbeat-dev`, the client of /dev/tokens) gets an oauth_clients row whose override
 // is out of reach, so that every request is granted and still draws on its two budgets (app, and app and
 // listener). The benchmark checks that: no non-2xx answer, and each limited gateway counted exactly the
@@ -13,7 +16,9 @@
 import 'reflect-metadata';
 import autocannon from 'autocannon';
 import Redis from 'ioredis';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
@@ -21,9 +26,9 @@ import { Child, devToken, load, LoadResult, saveResults, startServer } from './l
 
 const { values } = parseArgs({
   options: {
-    seconds: { type: 'string', default: '10' },
+    seconds: { type: 'string', default: '2' },
     connections: { type: 'string', default: '50' },
-    rounds: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '30' },
     tracks: { type: 'string', default: '20000' },
   },
 });
@@ -38,10 +43,27 @@ const OUT_OF_REACH = 1_000_000_000;
 /** Requests of the counting check, sent after the measured runs. */
 const CHECK_REQUESTS = 3000;
 
-type Variant = 'limiter off' | 'memory counters' | 'Redis counters';
-const VARIANTS: Variant[] = ['limiter off', 'memory counters', 'Redis counters'];
+type Variant = 'limiter off' | 'limiter off, 2nd' | 'memory counters' | 'Redis counters';
+const VARIANTS: Variant[] = ['limiter off', 'limiter off, 2nd', 'memory counters', 'Redis counters'];
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+const median = (values: number[]) => sorted(values)[Math.floor(values.length / 2)];
+/** The middle half of the values: [first quartile, third quartile]. */
+const quartiles = (values: number[]): [number, number] => {
+  const s = sorted(values);
+  return [s[Math.floor((s.length - 1) / 4)], s[Math.ceil(((s.length - 1) * 3) / 4)]];
+};
+
+/** Pins a process (all its threads) to one CPU; false where taskset or a second CPU is missing. */
+function pin(pid: number, cpu: number): boolean {
+  if (cpus().length < 2) return false;
+  try {
+    execFileSync('taskset', ['-a', '-c', '-p', String(cpu), String(pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Creates the database when it does not exist yet (the first gateway then migrates and seeds it). */
 async function ensureDatabase(url: string): Promise<void> {
@@ -131,6 +153,7 @@ async function main(): Promise<void> {
     );
     const [{ count: tracks }] = (await db.query<{ count: number }>('SELECT count(*)::int AS count FROM tracks')).rows;
     const paths = (await db.query<{ id: string }>('SELECT id FROM tracks ORDER BY md5(id) LIMIT 1000')).rows.map((r) => `/v1/tracks/${r.id}`);
+    gateways.set('limiter off, 2nd', await startServer(GATEWAY, serverEnv('3934', { RATE_LIMIT_ENABLED: 'false' }), '/health/ready'));
     gateways.set('memory counters', await startServer(GATEWAY, serverEnv('3932', { RATE_LIMIT_ENABLED: 'true' }), '/health/ready'));
     gateways.set(
       'Redis counters',
@@ -150,9 +173,9 @@ async function main(): Promise<void> {
     const health = JSON.stringify(await (await fetch(`${gateway('Redis counters').url}/health/ready`)).json());
     if (!health.includes('"store":"redis"')) throw new Error(`the Redis gateway does not report a Redis store: ${health}`);
 
-    for (const variant of VARIANTS) await load('warm-up', gateway(variant).url, paths, { connections, seconds: 3, headers: auth });
-    // Besides throughput, the CPU each request costs the gateway (and Redis): steadier than req/s when
-    // other work shares the cores, since it does not count the time the gateway waits for a core.
+    const pinned = [...gateways.values()].every((g) => pin(g.process.pid!, 1)) && pin(process.pid, 0);
+    for (const variant of VARIANTS) await load('warm-up', gateway(variant).url, paths, { connections, seconds: 5, headers: auth });
+    // Besides throughput, the CPU each request costs the gateway (and Redis).
     const runs: (LoadResult & { round: number; gatewayCpuUsPerRequest: number; redisCpuUsPerRequest: number })[] = [];
     for (let round = 0; round < rounds; round++) {
       // Each round starts with the next variant, so that no variant always runs in the same place.
@@ -162,13 +185,10 @@ async function main(): Promise<void> {
         const run = await load(variant, gateway(variant).url, paths, { connections, seconds, headers: auth });
         const [cpu1, redis1] = [cpuMs(pid), await redisCpuMs(redis)];
         const served = run.requestsPerSecond * seconds;
-        const cpu = { gatewayCpuUsPerRequest: ((cpu1 - cpu0) * 1000) / served, redisCpuUsPerRequest: ((redis1 - redis0) * 1000) / served };
-        runs.push({ ...run, ...cpu, round });
-        console.error(
-          `round ${round + 1}/${rounds}: ${variant.padEnd(15)} ${Math.round(run.requestsPerSecond)} req/s, p99 ${run.p99} ms, ` +
-            `gateway CPU ${cpu.gatewayCpuUsPerRequest.toFixed(0)} µs/req, Redis CPU ${cpu.redisCpuUsPerRequest.toFixed(1)} µs/req, non-2xx ${run.non2xx}, errors ${run.errors}`,
-        );
+        runs.push({ ...run, gatewayCpuUsPerRequest: ((cpu1 - cpu0) * 1000) / served, redisCpuUsPerRequest: ((redis1 - redis0) * 1000) / served, round });
       }
+      const line = VARIANTS.map((variant) => `${variant} ${Math.round(runs.find((r) => r.round === round && r.name === variant)!.requestsPerSecond)}`);
+      console.error(`round ${round + 1}/${rounds}: ${line.join(', ')} req/s`);
     }
 
     // Every request counted: a fixed batch moves each limited gateway's counters by exactly its size.
@@ -189,42 +209,39 @@ async function main(): Promise<void> {
     if (redisApp !== totalRedis || redisUser !== totalRedis) throw new Error(`Redis keys disagree with /v1/rate_limit: ${JSON.stringify(counting)}`);
 
     const own = (variant: Variant) => runs.filter((r) => r.name === variant);
-    const rate = (variant: Variant) => median(own(variant).map((r) => r.requestsPerSecond));
-    const p99 = (variant: Variant) => median(own(variant).map((r) => r.p99));
-    const cpu = (variant: Variant) => median(own(variant).map((r) => r.gatewayCpuUsPerRequest));
-    const redisCpu = (variant: Variant) => median(own(variant).map((r) => r.redisCpuUsPerRequest));
-    const off0 = rate('limiter off');
-    const summary = VARIANTS.map((variant) => ({
-      variant,
-      medianRequestsPerSecond: rate(variant),
-      ratio: rate(variant) / off0,
-      cost: 1 - rate(variant) / off0,
-      medianP99: p99(variant),
-      p99Ratio: p99(variant) / p99('limiter off'),
-      gatewayCpuUsPerRequest: cpu(variant),
-      redisCpuUsPerRequest: redisCpu(variant),
-      runs: own(variant).map((r) => Math.round(r.requestsPerSecond)),
-      p99s: own(variant).map((r) => r.p99),
-    }));
-    // Each round's own ratio: how steady the comparison is, round by round.
-    const perRound = Array.from({ length: rounds }, (_, round) => {
-      const of = (variant: Variant) => runs.find((r) => r.round === round && r.name === variant)!.requestsPerSecond;
-      return { memory: of('memory counters') / of('limiter off'), redis: of('Redis counters') / of('limiter off') };
+    const ofRound = (variant: Variant, round: number) => runs.find((r) => r.round === round && r.name === variant)!;
+    const summary = VARIANTS.map((variant) => {
+      // Each round's throughput over the same round's limiter-off run: drift between rounds cancels.
+      const ratios = Array.from({ length: rounds }, (_, round) => ofRound(variant, round).requestsPerSecond / ofRound('limiter off', round).requestsPerSecond);
+      return {
+        variant,
+        medianRequestsPerSecond: median(own(variant).map((r) => r.requestsPerSecond)),
+        ratio: median(ratios),
+        ratioQuartiles: quartiles(ratios),
+        cost: 1 - median(ratios),
+        medianP99: median(own(variant).map((r) => r.p99)),
+        gatewayCpuUsPerRequest: median(own(variant).map((r) => r.gatewayCpuUsPerRequest)),
+        redisCpuUsPerRequest: median(own(variant).map((r) => r.redisCpuUsPerRequest)),
+        ratios,
+      };
     });
     const bad = runs.reduce((sum, r) => sum + r.errors + r.non2xx, 0);
-    const file = saveResults('rate-limit', { date: new Date().toISOString(), database: 'PostgreSQL', tracks, connections, seconds, rounds, window, prefix, runs, summary, perRound, counting });
+    const file = saveResults('rate-limit', { date: new Date().toISOString(), database: 'PostgreSQL', tracks, connections, seconds, rounds, pinned, window, prefix, runs, summary, counting });
 
-    console.log(`\nRate limiting on PostgreSQL (${tracks.toLocaleString('en')} tracks): GET /v1/tracks/{id}, ${connections} connections, ${rounds} rounds of ${seconds} s per gateway, alternating\n`);
-    console.log('| Gateway | median req/s | runs (req/s) | on/off | median p99 | p99s | gateway CPU / req | Redis CPU / req |');
-    console.log('| --- | ---: | --- | ---: | ---: | --- | ---: | ---: |');
+    console.log(
+      `\nRate limiting on PostgreSQL (${tracks.toLocaleString('en')} tracks): GET /v1/tracks/{id}, ${connections} connections, ` +
+        `${rounds} rounds of ${seconds} s per gateway, ${pinned ? 'gateways pinned to CPU 1 and autocannon to CPU 0' : 'not pinned'}\n`,
+    );
+    console.log('| Gateway | median req/s | on/off, median of rounds | middle half of rounds | median p99 | gateway CPU / req | Redis CPU / req |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const s of summary) {
       console.log(
-        `| ${s.variant} | ${Math.round(s.medianRequestsPerSecond)} | ${s.runs.join(', ')} | ${s.ratio.toFixed(3)} | ${s.medianP99} ms | ${s.p99s.join(', ')} | ` +
+        `| ${s.variant} | ${Math.round(s.medianRequestsPerSecond)} | ${s.ratio.toFixed(3)} | ${s.ratioQuartiles.map((q) => q.toFixed(3)).join('–')} | ${s.medianP99} ms | ` +
           `${s.gatewayCpuUsPerRequest.toFixed(0)} µs | ${s.redisCpuUsPerRequest.toFixed(1)} µs |`,
       );
     }
-    const [, memory, onRedis] = summary;
-    console.log(`\nPer-round ratios, memory: ${perRound.map((r) => r.memory.toFixed(3)).join(', ')}; Redis: ${perRound.map((r) => r.redis.toFixed(3)).join(', ')}`);
+    const [control, memory, onRedis] = (['limiter off, 2nd', 'memory counters', 'Redis counters'] as const).map((v) => summary.find((s) => s.variant === v)!);
+    console.log(`\nNoise: two identical limiter-off gateways differ by ${(Math.abs(control.cost) * 100).toFixed(1)} %.`);
     console.log(`Memory counters cost ${(memory.cost * 100).toFixed(1)} % of throughput (target ≤ 5 %): ${memory.cost <= 0.05 ? 'met' : 'MISSED'}.`);
     console.log(`Redis counters cost ${(onRedis.cost * 100).toFixed(1)} % of throughput (target ≤ 10 %): ${onRedis.cost <= 0.1 ? 'met' : 'MISSED'}.`);
     console.log(`Errors and non-2xx answers: ${bad}. Counting check: ${CHECK_REQUESTS} requests counted exactly by both limited gateways (app and user budgets; Redis keys agree).`);
