@@ -2,6 +2,7 @@ import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { CatalogModule } from './catalog/catalog.module';
+import { GraphqlApiModule } from './graphql/graphql.module';
 import { LibraryModule } from './library/library.module';
 import { PlaylistsModule } from './playlists/playlists.module';
 import { PlayerModule } from './player/player.module';
@@ -49,6 +50,7 @@ export class AppModule {
         PlaylistsModule,
         RateLimitModule,
         UsageModule,
+        GraphqlApiModule,
       ],
       providers: [
         // In this order: the rate limiter draws on the budgets of the principal AuthGuard found.

@@ -12,6 +12,6 @@ import { TracksService } from './tracks.service';
 @Module({
   controllers: [CatalogController, BrowseController],
   providers: [CatalogReader, CatalogPresenter, TracksService, AlbumsService, ArtistsService, SearchService, BrowseService],
-  exports: [CatalogReader, CatalogPresenter, TracksService, AlbumsService, ArtistsService],
+  exports: [CatalogReader, CatalogPresenter, TracksService, AlbumsService, ArtistsService, SearchService, BrowseService],
 })
 export class CatalogModule {}

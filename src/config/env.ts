@@ -60,6 +60,12 @@ export const envSchema = z
       .string()
       .regex(/^(true|false|[0-9A-Fa-f.:/]+(,\s*[0-9A-Fa-f.:/]+)*)$/, 'must be true, false, or comma-separated addresses or CIDR ranges')
       .optional(),
+    /** The most a GraphQL operation may cost (src/graphql/cost.ts); its cost is drawn from the caller's rate-limit budgets. */
+    GRAPHQL_MAX_COST: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+    /** How deeply a GraphQL operation may nest fields. */
+    GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
+    /** How many aliases a GraphQL operation may use. */
+    GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(20),
     /** Signs the pages' CSRF cookies; set the same value on every instance. Absent: random per process. */
     COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   })

@@ -14,5 +14,6 @@ import { TopItemsService } from './top-items.service';
   imports: [CatalogModule, PlaylistsModule],
   controllers: [LibraryController, LibraryItemsController, FollowsController, TopItemsController],
   providers: [LibraryService, LibraryItemsService, FollowsService, TopItemsService],
+  exports: [LibraryService, LibraryItemsService, FollowsService],
 })
 export class LibraryModule {}

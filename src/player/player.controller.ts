@@ -24,7 +24,8 @@ import {
   TransferBodyDto,
   VolumeQueryDto,
 } from './dto/player.dto';
-import { playerChannel, PlayerService } from './player.service';
+import { playerChanges } from './player-changes';
+import { PlayerService } from './player.service';
 
 const SSE_KEEPALIVE_MS = 15_000;
 
@@ -185,23 +186,19 @@ export class PlayerController implements BeforeApplicationShutdown {
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-    let sending = Promise.resolve();
-    const push = (reason: string) => {
-      // One at a time, so events arrive in the order the changes happened.
-      sending = sending.then(async () => {
-        const state = await this.player.playbackState(p, market);
-        raw.write(`event: player_state\ndata: ${JSON.stringify({ reason, state })}\n\n`);
-      }).catch(() => undefined);
-    };
-    const unsubscribe = await this.bus.subscribe(playerChannel(p.userId), (message) => push((message as { reason: string }).reason));
-    push('subscribed');
+    const changes = playerChanges(this.bus, this.player, p, market);
     const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), SSE_KEEPALIVE_MS);
     this.streams.add(raw);
     raw.on('close', () => {
       this.streams.delete(raw);
       clearInterval(keepAlive);
-      void unsubscribe();
+      void changes.return();
     });
+    try {
+      for await (const change of changes) raw.write(`event: player_state\ndata: ${JSON.stringify(change)}\n\n`);
+    } catch {
+      raw.end(); // the state could not be read (database down): the client reconnects
+    }
   }
 
   beforeApplicationShutdown(): void {

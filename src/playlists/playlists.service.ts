@@ -70,6 +70,11 @@ export class PlaylistsService {
     return this.full(await this.readable(principal, id), market);
   }
 
+  /** The playlist without its items, for callers that page through them on their own (GraphQL). */
+  async summary(principal: Principal, id: string): Promise<SimplifiedPlaylistDto> {
+    return this.presenter.simplified(await this.readable(principal, id));
+  }
+
   async items(principal: Principal, id: string, page: { limit: number; offset: number }, market: string | null): Promise<Page<PlaylistItemDto>> {
     // The items are read while access is checked; a refused caller's rows are dropped unseen.
     const [row, read] = await Promise.all([this.readable(principal, id), this.itemRows(id, page)]);

@@ -37,9 +37,10 @@ export interface Decision {
  */
 const NO_CEILING = 2 ** 30;
 
-interface Batch {
-  resolvers: ((result: { consumedPoints: number; msBeforeNext: number }) => void)[];
-  rejecters: ((error: unknown) => void)[];
+interface Draw {
+  points: number;
+  resolve: (result: { consumedPoints: number; msBeforeNext: number }) => void;
+  reject: (error: unknown) => void;
 }
 const BUDGET_CACHE_MS = 30_000;
 const STARTUP_WAIT_MS = 5_000;
@@ -57,7 +58,7 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy, RateLimi
   private readonly redis: Redis | null;
   private readonly counters: RateLimiterAbstract;
   private readonly budgetsByApp = new LRUCache<string, Promise<Record<Exclude<PolicyName, 'ip'>, number>>>({ max: 10_000, ttl: BUDGET_CACHE_MS });
-  private readonly pending = new Map<string, Batch>();
+  private readonly pending = new Map<string, Draw[]>();
   private readonly storeUp: Gauge;
   private readonly limited: Counter<'policy'>;
   readonly windowSeconds: number;
@@ -88,9 +89,12 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy, RateLimi
     this.limited = new Counter({ name: 'backbeat_rate_limited_total', help: 'Requests refused with 429, by budget.', labelNames: ['policy'], registers: [metrics.registry] });
   }
 
-  /** Draws one request from the caller's budgets: the app's, the app-and-listener's, and for a write the writes budget. */
-  async consume(principal: Principal, isWrite: boolean): Promise<Decision> {
-    return this.draw(await this.budgetKeys(principal, isWrite));
+  /**
+   * Draws a request from the caller's budgets: the app's, the app-and-listener's, and for a write
+   * the writes budget. A REST request costs 1; a GraphQL operation its computed cost.
+   */
+  async consume(principal: Principal, isWrite: boolean, points = 1): Promise<Decision> {
+    return this.draw(await this.budgetKeys(principal, isWrite), points);
   }
 
   /** Draws one attempt from a client IP's sign-in budget. */
@@ -136,8 +140,8 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy, RateLimi
     this.redis?.disconnect();
   }
 
-  private async draw(draws: [PolicyName, string, number][]): Promise<Decision> {
-    const results = await Promise.all(draws.map(([, key]) => (this.redis ? this.batched(key) : this.guarded(() => this.counters.consume(key, 1)))));
+  private async draw(draws: [PolicyName, string, number][], points = 1): Promise<Decision> {
+    const results = await Promise.all(draws.map(([, key]) => (this.redis ? this.batched(key, points) : this.guarded(() => this.counters.consume(key, points)))));
     const budgets = draws.map(([policy, , limit], i) => this.state(policy, limit, results[i].consumedPoints, results[i].msBeforeNext));
     const allowed = budgets.every((b) => b.used <= b.limit);
     for (const b of budgets) if (b.used > b.limit) this.limited.inc({ policy: b.policy });
@@ -146,29 +150,28 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy, RateLimi
 
   /**
    * Redis: the draws on one key that arrive in one turn of the event loop go as one increment by
-   * their number, and each request gets its own place in that run (total − n + 1 … total). Counting
-   * stays exact; under load from one app a single command serves many requests.
+   * their sum, and each request gets its own place in that run (in arrival order). Counting stays
+   * exact; under load from one app a single command serves many requests.
    */
-  private batched(key: string): Promise<{ consumedPoints: number; msBeforeNext: number }> {
-    let batch = this.pending.get(key);
-    if (!batch) {
-      const waiting: Batch = { resolvers: [], rejecters: [] };
+  private batched(key: string, points: number): Promise<{ consumedPoints: number; msBeforeNext: number }> {
+    let draws = this.pending.get(key);
+    if (!draws) {
+      const waiting: Draw[] = (draws = []);
       this.pending.set(key, waiting);
       setImmediate(() => {
         this.pending.delete(key);
-        const n = waiting.resolvers.length;
-        this.guarded(() => this.counters.consume(key, n)).then(
-          (res) => waiting.resolvers.forEach((resolve, i) => resolve({ consumedPoints: res.consumedPoints - n + i + 1, msBeforeNext: res.msBeforeNext })),
-          (error: unknown) => waiting.rejecters.forEach((reject) => reject(error)),
+        const sum = waiting.reduce((total, d) => total + d.points, 0);
+        this.guarded(() => this.counters.consume(key, sum)).then(
+          (res) => {
+            let running = res.consumedPoints - sum;
+            for (const d of waiting) d.resolve({ consumedPoints: (running += d.points), msBeforeNext: res.msBeforeNext });
+          },
+          (error: unknown) => waiting.forEach((d) => d.reject(error)),
         );
       });
-      batch = waiting;
     }
-    const joined = batch;
-    return new Promise((resolve, reject) => {
-      joined.resolvers.push(resolve);
-      joined.rejecters.push(reject);
-    });
+    const joined = draws;
+    return new Promise((resolve, reject) => joined.push({ points, resolve, reject }));
   }
 
   private state(policy: PolicyName, limit: number, used: number, resetMs: number): BudgetState {

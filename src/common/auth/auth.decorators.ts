@@ -2,7 +2,7 @@ import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/com
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { applyDecorators } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { Listener, Principal } from './principal';
+import { asListener, type Listener, type Principal } from './principal';
 import type { Scope } from './scopes';
 import { DomainError } from '../errors/domain-errors';
 import { ErrorResponseDto } from '../errors/error-response.dto';
@@ -43,6 +43,5 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: Execution
 export const CurrentListener = createParamDecorator((_: unknown, ctx: ExecutionContext): Listener => {
   const principal = ctx.switchToHttp().getRequest<AuthenticatedRequest>().principal;
   if (!principal) throw new Error('CurrentListener used on a route without @Scopes');
-  if (!principal.userId) throw new DomainError('FORBIDDEN', 'This endpoint acts for a listener: use a token from the authorization code or device flow', 'USER_TOKEN_REQUIRED');
-  return principal as Listener;
+  return asListener(principal);
 });

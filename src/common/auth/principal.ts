@@ -1,3 +1,4 @@
+import { DomainError } from '../errors/domain-errors';
 import type { Scope } from './scopes';
 
 /** Who is calling: the app (client) and, for user tokens, the listener. */
@@ -14,6 +15,12 @@ export interface Principal {
 
 /** A principal acting for a listener (a user token), as `@CurrentListener()` provides. */
 export type Listener = Principal & { userId: string };
+
+/** The principal as a listener; an app-only (client-credentials) token is refused with 403. */
+export function asListener(principal: Principal): Listener {
+  if (!principal.userId) throw new DomainError('FORBIDDEN', 'This acts for a listener: use a token from the authorization code or device flow', 'USER_TOKEN_REQUIRED');
+  return principal as Listener;
+}
 
 /** Looks up the principal behind a bearer token; implemented by the OAuth module. */
 export abstract class AccessTokenVerifier {

@@ -1,0 +1,91 @@
+import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { AlbumsService } from '../catalog/albums.service';
+import { ArtistsService } from '../catalog/artists.service';
+import type { AlbumDto, ArtistDto, AudioFeaturesDto, SimplifiedAlbumDto, SimplifiedTrackDto, TrackDto } from '../catalog/dto/catalog-objects.dto';
+import type { Principal } from '../common/auth/principal';
+import { MarketArgs, marketOf } from './args';
+import { ConnectionArgs, ConnectionSlice, connect } from './connection';
+import { GqlLoaders, GqlPrincipal } from './graphql-context';
+import { Loaders } from './loaders';
+import { Album, AlbumConnection, Artist, AudioFeatures, Track, TrackConnection } from './types/catalog.types';
+
+/** A field that fetches once for every parent: it costs a point per parent (src/graphql/cost.ts). */
+const PER_PARENT = { complexity: ({ childComplexity }: { childComplexity: number }) => 1 + childComplexity };
+
+@Resolver(() => Track)
+export class TrackFieldsResolver {
+  @ResolveField(() => Album, { description: 'The album it appears on.' })
+  album(@Parent() track: TrackDto): SimplifiedAlbumDto {
+    return track.album;
+  }
+
+  @ResolveField(() => [Artist])
+  artists(@Parent() track: SimplifiedTrackDto, @GqlLoaders() loaders: Loaders): Promise<ArtistDto[]> {
+    return loaders.artists(track.artists);
+  }
+
+  @ResolveField(() => Int, { nullable: true, description: '0–100, from recent listening.' })
+  popularity(@Parent() track: Partial<TrackDto>): number | null {
+    return track.popularity ?? null;
+  }
+
+  @ResolveField(() => AudioFeatures, { nullable: true, name: 'audioFeatures', description: 'Tempo, energy, mood and the rest.' })
+  audioFeatures(@Parent() track: SimplifiedTrackDto, @GqlLoaders() loaders: Loaders): Promise<AudioFeaturesDto | null> {
+    return loaders.audioFeatures.load(track.id);
+  }
+}
+
+@Resolver(() => Album)
+export class AlbumFieldsResolver {
+  constructor(private readonly albums: AlbumsService) {}
+
+  @ResolveField(() => [Artist])
+  artists(@Parent() album: SimplifiedAlbumDto, @GqlLoaders() loaders: Loaders): Promise<ArtistDto[]> {
+    return loaders.artists(album.artists);
+  }
+
+  @ResolveField(() => [String])
+  async genres(@Parent() album: SimplifiedAlbumDto, @GqlLoaders() loaders: Loaders): Promise<string[]> {
+    return (await this.whole(album, loaders))?.genres ?? [];
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'The record label.' })
+  async label(@Parent() album: SimplifiedAlbumDto, @GqlLoaders() loaders: Loaders): Promise<string | null> {
+    return (await this.whole(album, loaders))?.label ?? null;
+  }
+
+  @ResolveField(() => Int, { nullable: true, description: '0–100, from recent listening.' })
+  async popularity(@Parent() album: SimplifiedAlbumDto, @GqlLoaders() loaders: Loaders): Promise<number | null> {
+    return (await this.whole(album, loaders))?.popularity ?? null;
+  }
+
+  @ResolveField(() => TrackConnection, { description: 'Its tracks, in order.' })
+  tracks(@Parent() album: SimplifiedAlbumDto, @Args() page: ConnectionArgs, @Args() args: MarketArgs, @GqlPrincipal() p: Principal): Promise<ConnectionSlice<SimplifiedTrackDto>> {
+    return connect(page, (window) => this.albums.getAlbumTracks(album.id, window, marketOf(args, p)));
+  }
+
+  /** A track's album comes simplified: the whole album is loaded (in one batch) only when a field needs it. */
+  private whole(album: SimplifiedAlbumDto, loaders: Loaders): Promise<AlbumDto | null> | AlbumDto {
+    return 'genres' in album ? (album as AlbumDto) : loaders.album.load(album.id);
+  }
+}
+
+@Resolver(() => Artist)
+export class ArtistFieldsResolver {
+  constructor(private readonly artists: ArtistsService) {}
+
+  @ResolveField(() => Int, { description: 'How many listeners follow the artist.' })
+  followers(@Parent() artist: ArtistDto): number {
+    return artist.followers.total;
+  }
+
+  @ResolveField(() => AlbumConnection, { description: 'Albums, singles, compilations and appearances, newest first.' })
+  albums(@Parent() artist: ArtistDto, @Args() page: ConnectionArgs, @Args() args: MarketArgs, @GqlPrincipal() p: Principal): Promise<ConnectionSlice<SimplifiedAlbumDto>> {
+    return connect(page, (window) => this.artists.getArtistAlbums(artist.id, { groups: [], market: marketOf(args, p), ...window }));
+  }
+
+  @ResolveField(() => [Track], { ...PER_PARENT, name: 'topTracks', description: 'The artist’s most played tracks (up to 10).' })
+  topTracks(@Parent() artist: ArtistDto, @Args() args: MarketArgs, @GqlPrincipal() p: Principal): Promise<TrackDto[]> {
+    return this.artists.getTopTracks(artist.id, marketOf(args, p));
+  }
+}

@@ -1,0 +1,106 @@
+import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import { DocumentNode, GraphQLError, OperationDefinitionNode, isObjectType } from 'graphql';
+import { ComplexityEstimator, ComplexityEstimatorArgs, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { DomainError } from '../common/errors/domain-errors';
+import { rateLimitHeaders, retryAfterSeconds } from '../rate-limit/rate-limit-headers';
+import type { RateLimitService } from '../rate-limit/rate-limit.service';
+import { MAX_PAGE } from './connection';
+import { toGraphQLError } from './errors';
+import type { GqlContext } from './graphql-context';
+
+const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+
+/**
+ * GitHub's model: what an operation costs is the number of fetches it needs at most. A connection
+ * costs one fetch plus its `first`/`last` times what each of its nodes costs; a root field one
+ * fetch plus its selection; a field that fetches for every parent says its cost in `complexity`;
+ * plain fields cost what their selection costs (nothing for scalars: relations come in batches).
+ */
+const connectionEstimator: ComplexityEstimator = ({ field, args, childComplexity }: ComplexityEstimatorArgs) => {
+  if (!field.args.some((a) => a.name === 'first')) return undefined;
+  const size = args.first ?? args.last;
+  if (size === undefined || size === null) {
+    throw new GraphQLError(`${field.name} needs \`first\` or \`last\` (1–${MAX_PAGE})`, { extensions: { code: 'BAD_USER_INPUT', reason: 'PAGE_SIZE_REQUIRED' } });
+  }
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE || (args.first != null && args.last != null)) {
+    throw new GraphQLError(`${field.name}: give one of \`first\` or \`last\`, from 1 to ${MAX_PAGE}`, { extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_PAGE_SIZE' } });
+  }
+  return 1 + size * childComplexity;
+};
+
+const rootEstimator: ComplexityEstimator = ({ type, childComplexity }) => (isObjectType(type) && ROOT_TYPES.has(type.name) ? 1 + childComplexity : undefined);
+
+const ESTIMATORS = [connectionEstimator, fieldExtensionsEstimator(), rootEstimator, simpleEstimator({ defaultComplexity: 0 })];
+
+/** Whether the operation only asks the schema about itself (`__schema`, `__type`, `__typename`). */
+function introspectionOnly(operation: OperationDefinitionNode): boolean {
+  return operation.selectionSet.selections.every((s) => s.kind === 'Field' && s.name.value.startsWith('__'));
+}
+
+export interface CostOptions {
+  maxCost: number;
+  limits: RateLimitService | null;
+}
+
+/** The operation's cost, as reported in `extensions.cost`. */
+interface Cost {
+  requestedQueryCost: number;
+  maximumAvailable: number;
+  remaining?: number;
+  resetAt?: string;
+}
+
+/**
+ * Before anything runs: the caller must be authenticated (unless the operation only introspects),
+ * the operation must cost at most `maxCost`, and its cost is drawn from the caller's rate-limit
+ * budgets, the same as REST requests draw on. The cost and what is left go in `extensions.cost`.
+ */
+export function costPlugin(options: CostOptions): ApolloServerPlugin<GqlContext> {
+  return {
+    async requestDidStart() {
+      let cost: Cost | undefined;
+      return {
+        async didResolveOperation(request: GraphQLRequestContext<GqlContext>) {
+          const operation = request.operation!;
+          const context = request.contextValue;
+          if (introspectionOnly(operation)) return;
+          if (!context.principal) {
+            throw toGraphQLError(context.authError ?? new DomainError('UNAUTHORIZED', 'No token provided', 'NO_TOKEN'), { 'www-authenticate': 'Bearer realm="backbeat"' });
+          }
+          const requested = getComplexity({
+            schema: request.schema,
+            query: request.document as DocumentNode,
+            operationName: request.operationName ?? undefined,
+            variables: request.request.variables ?? {},
+            estimators: ESTIMATORS,
+          });
+          cost = { requestedQueryCost: requested, maximumAvailable: options.maxCost };
+          if (requested > options.maxCost) {
+            throw new GraphQLError(`This operation would cost ${requested} points; the most one may cost is ${options.maxCost}: ask for fewer nodes`, {
+              extensions: { code: 'COST_LIMIT_EXCEEDED', cost },
+            });
+          }
+          if (!options.limits || operation.operation === 'subscription') return;
+          const decision = await options.limits.consume(context.principal, operation.operation === 'mutation', Math.max(1, requested));
+          const headers = rateLimitHeaders(decision.budgets, options.limits.windowSeconds);
+          for (const [name, value] of Object.entries(headers)) request.response.http.headers.set(name, value);
+          const tightest = decision.budgets.reduce((a, b) => (b.remaining < a.remaining ? b : a));
+          cost.remaining = tightest.remaining;
+          cost.resetAt = new Date(Date.now() + tightest.resetMs).toISOString();
+          if (!decision.allowed) {
+            const wait = retryAfterSeconds(decision.budgets);
+            throw toGraphQLError(new DomainError('RATE_LIMITED', `Too many requests: this operation costs ${requested}; try again in ${wait} s`, 'RATE_LIMITED'), {
+              ...headers,
+              'retry-after': String(wait),
+            });
+          }
+        },
+        async willSendResponse(request) {
+          if (!cost || request.response.body.kind !== 'single') return;
+          const result = request.response.body.singleResult;
+          result.extensions = { ...result.extensions, cost };
+        },
+      };
+    },
+  };
+}

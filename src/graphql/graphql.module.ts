@@ -1,0 +1,71 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CatalogModule } from '../catalog/catalog.module';
+import { ENV } from '../config/config.module';
+import type { Env } from '../config/env';
+import { LibraryModule } from '../library/library.module';
+import { OAuthModule } from '../oauth/oauth.module';
+import { PlayerModule } from '../player/player.module';
+import { RateLimitService } from '../rate-limit/rate-limit.service';
+import { CatalogResolver } from './catalog.resolver';
+import { AlbumFieldsResolver, ArtistFieldsResolver, TrackFieldsResolver } from './catalog-fields.resolver';
+import { costPlugin } from './cost';
+import { formatError } from './errors';
+import { GqlContextFactory, GraphqlContextModule } from './graphql-context.factory';
+import { MeResolver } from './me.resolver';
+import { PlayerResolver } from './player.resolver';
+import { PlaylistChangeResolver, PlaylistsResolver } from './playlists.resolver';
+import { installSubscriptions } from './subscriptions';
+
+export const GRAPHQL_PATH = '/graphql';
+
+/** Depth and alias limits, over HTTP and WebSocket alike. */
+const validationRules = (env: Env) => [maxDepthRule({ n: env.GRAPHQL_MAX_DEPTH, exposeLimits: true }), maxAliasesRule({ n: env.GRAPHQL_MAX_ALIASES, exposeLimits: true })];
+
+/** GraphQL at /graphql over the same services as REST; subscriptions over graphql-ws at /graphql/subscriptions. */
+@Module({
+  imports: [
+    GraphqlContextModule,
+    CatalogModule,
+    LibraryModule,
+    PlayerModule,
+    OAuthModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      imports: [GraphqlContextModule],
+      inject: [ENV, GqlContextFactory, RateLimitService],
+      useFactory: (env: Env, contexts: GqlContextFactory, limits: RateLimitService): ApolloDriverConfig => ({
+        path: GRAPHQL_PATH,
+        autoSchemaFile: true,
+        sortSchema: true,
+        introspection: true,
+        // GraphiQL in development; Apollo's landing page says where the API is otherwise.
+        graphiql: env.NODE_ENV === 'development',
+        includeStacktraceInErrorResponses: false,
+        formatError,
+        validationRules: validationRules(env),
+        // Typed against @apollo/server's CommonJS build, the driver's against its ES build: the same plugin.
+        plugins: [costPlugin({ maxCost: env.GRAPHQL_MAX_COST, limits: env.RATE_LIMIT_ENABLED ? limits : null }) as NonNullable<ApolloDriverConfig['plugins']>[number]],
+        context: (request: FastifyRequest, reply: FastifyReply) => contexts.forHttp(request, reply),
+      }),
+    }),
+  ],
+  providers: [CatalogResolver, TrackFieldsResolver, AlbumFieldsResolver, ArtistFieldsResolver, PlaylistsResolver, PlaylistChangeResolver, MeResolver, PlayerResolver],
+})
+export class GraphqlApiModule implements OnModuleInit {
+  constructor(
+    private readonly adapter: HttpAdapterHost,
+    private readonly schemaHost: GraphQLSchemaHost,
+    private readonly contexts: GqlContextFactory,
+    @Inject(ENV) private readonly env: Env,
+  ) {}
+
+  onModuleInit(): void {
+    installSubscriptions(this.adapter.httpAdapter.getInstance<FastifyInstance>(), `${GRAPHQL_PATH}/subscriptions`, () => this.schemaHost.schema, this.contexts, validationRules(this.env));
+  }
+}
