@@ -27,6 +27,16 @@ export class AlbumsService {
     return Promise.all(rows.map((row) => (row ? this.withTracks(row, market) : Promise.resolve(null))));
   }
 
+  /** Albums without their tracks, in one query (GraphQL asks for the tracks separately). */
+  async getAlbumsWithoutTracks(ids: string[], market: string | null): Promise<(Omit<AlbumDto, 'tracks'> | null)[]> {
+    const rows = inIdOrder(ids, await this.reader.albumsByIds(ids));
+    return rows.map((row) => {
+      if (!row) return null;
+      const { tracks: _tracks, ...album } = this.presenter.album(row, { items: [] } as unknown as PagingSimplifiedTrackDto, market);
+      return album;
+    });
+  }
+
   async getAlbumTracks(id: string, page: { limit: number; offset: number }, market: string | null): Promise<PagingSimplifiedTrackDto> {
     const [album] = await this.reader.simplifiedAlbumsByIds([id]);
     if (!album) throw new NotFoundError('Album not found');

@@ -65,7 +65,7 @@ export class AlbumFieldsResolver {
   }
 
   /** A track's album comes simplified: the whole album is loaded (in one batch) only when a field needs it. */
-  private whole(album: SimplifiedAlbumDto, loaders: Loaders): Promise<AlbumDto | null> | AlbumDto {
+  private whole(album: SimplifiedAlbumDto, loaders: Loaders): Promise<Omit<AlbumDto, 'tracks'> | null> | AlbumDto {
     return 'genres' in album ? (album as AlbumDto) : loaders.album.load(album.id);
   }
 }

@@ -73,7 +73,8 @@ export class CatalogResolver {
     @GqlPrincipal() p: Principal,
   ): Promise<SearchResults> {
     const market = marketOf(args, p);
-    const run = (window: { offset: number; limit: number }) => this.searchService.search({ q: query, types, market, ...window });
+    const run = async (window: { offset: number; limit: number }) =>
+      (await this.searchService.search({ q: query, types, market, ...window })) as Record<string, { items: unknown[]; offset: number; total: number }>;
     // Backward from the end: the end of the longest of the lists.
     const window = await pageWindow(page, async () => Math.max(0, ...Object.values(await run({ offset: 0, limit: 1 })).map((found) => found.total)));
     const results: Record<string, ConnectionSlice<unknown>> = {};

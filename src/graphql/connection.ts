@@ -65,7 +65,7 @@ export function Connection<T>(node: Type<T>, name = node.name): Type<ConnectionS
     @Field(() => PageInfo) pageInfo: PageInfo;
     @Field(() => Int, { description: 'How many nodes the whole list holds.' }) totalCount: number;
   }
-  return ConnectionType as Type<ConnectionSlice<T>>;
+  return ConnectionType;
 }
 
 const PREFIX = 'offset:';

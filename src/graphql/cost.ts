@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import { DocumentNode, GraphQLError, OperationDefinitionNode, isObjectType } from 'graphql';
+import { DocumentNode, GraphQLError, Kind, OperationDefinitionNode, OperationTypeNode, isObjectType } from 'graphql';
 import { ComplexityEstimator, ComplexityEstimatorArgs, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { DomainError } from '../common/errors/domain-errors';
 import { rateLimitHeaders, retryAfterSeconds } from '../rate-limit/rate-limit-headers';
@@ -18,11 +18,11 @@ const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
  */
 const connectionEstimator: ComplexityEstimator = ({ field, args, childComplexity }: ComplexityEstimatorArgs) => {
   if (!field.args.some((a) => a.name === 'first')) return undefined;
-  const size = args.first ?? args.last;
+  const size: unknown = args.first ?? args.last;
   if (size === undefined || size === null) {
     throw new GraphQLError(`${field.name} needs \`first\` or \`last\` (1–${MAX_PAGE})`, { extensions: { code: 'BAD_USER_INPUT', reason: 'PAGE_SIZE_REQUIRED' } });
   }
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE || (args.first != null && args.last != null)) {
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 1 || size > MAX_PAGE || (args.first != null && args.last != null)) {
     throw new GraphQLError(`${field.name}: give one of \`first\` or \`last\`, from 1 to ${MAX_PAGE}`, { extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_PAGE_SIZE' } });
   }
   return 1 + size * childComplexity;
@@ -34,7 +34,7 @@ const ESTIMATORS = [connectionEstimator, fieldExtensionsEstimator(), rootEstimat
 
 /** Whether the operation only asks the schema about itself (`__schema`, `__type`, `__typename`). */
 function introspectionOnly(operation: OperationDefinitionNode): boolean {
-  return operation.selectionSet.selections.every((s) => s.kind === 'Field' && s.name.value.startsWith('__'));
+  return operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__'));
 }
 
 export interface CostOptions {
@@ -57,9 +57,9 @@ interface Cost {
  */
 export function costPlugin(options: CostOptions): ApolloServerPlugin<GqlContext> {
   return {
-    async requestDidStart() {
+    requestDidStart() {
       let cost: Cost | undefined;
-      return {
+      return Promise.resolve({
         async didResolveOperation(request: GraphQLRequestContext<GqlContext>) {
           const operation = request.operation!;
           const context = request.contextValue;
@@ -80,8 +80,8 @@ export function costPlugin(options: CostOptions): ApolloServerPlugin<GqlContext>
               extensions: { code: 'COST_LIMIT_EXCEEDED', cost },
             });
           }
-          if (!options.limits || operation.operation === 'subscription') return;
-          const decision = await options.limits.consume(context.principal, operation.operation === 'mutation', Math.max(1, requested));
+          if (!options.limits || operation.operation === OperationTypeNode.SUBSCRIPTION) return;
+          const decision = await options.limits.consume(context.principal, operation.operation === OperationTypeNode.MUTATION, Math.max(1, requested));
           const headers = rateLimitHeaders(decision.budgets, options.limits.windowSeconds);
           for (const [name, value] of Object.entries(headers)) request.response.http.headers.set(name, value);
           const tightest = decision.budgets.reduce((a, b) => (b.remaining < a.remaining ? b : a));
@@ -95,12 +95,14 @@ export function costPlugin(options: CostOptions): ApolloServerPlugin<GqlContext>
             });
           }
         },
-        async willSendResponse(request) {
-          if (!cost || request.response.body.kind !== 'single') return;
-          const result = request.response.body.singleResult;
-          result.extensions = { ...result.extensions, cost };
+        willSendResponse(request) {
+          if (cost && request.response.body.kind === 'single') {
+            const result = request.response.body.singleResult;
+            result.extensions = { ...result.extensions, cost };
+          }
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }

@@ -4,6 +4,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import type { GraphQLError, ValidationContext } from 'graphql';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CatalogModule } from '../catalog/catalog.module';
 import { ENV } from '../config/config.module';
@@ -24,8 +25,15 @@ import { installSubscriptions } from './subscriptions';
 
 export const GRAPHQL_PATH = '/graphql';
 
+/** Every resolver: the schema is generated from them (also by graphql-schema.cli.ts). */
+export const RESOLVERS = [CatalogResolver, TrackFieldsResolver, AlbumFieldsResolver, ArtistFieldsResolver, PlaylistsResolver, PlaylistChangeResolver, MeResolver, PlayerResolver];
+
 /** Depth and alias limits, over HTTP and WebSocket alike. */
-const validationRules = (env: Env) => [maxDepthRule({ n: env.GRAPHQL_MAX_DEPTH, exposeLimits: true }), maxAliasesRule({ n: env.GRAPHQL_MAX_ALIASES, exposeLimits: true })];
+const validationRules = (env: Env) => {
+  // Reported as validation errors (GRAPHQL_VALIDATION_FAILED), not thrown.
+  const report = { exposeLimits: true, propagateOnRejection: false, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)] };
+  return [maxDepthRule({ n: env.GRAPHQL_MAX_DEPTH, ...report }), maxAliasesRule({ n: env.GRAPHQL_MAX_ALIASES, ...report })];
+};
 
 /** GraphQL at /graphql over the same services as REST; subscriptions over graphql-ws at /graphql/subscriptions. */
 @Module({
@@ -55,7 +63,7 @@ const validationRules = (env: Env) => [maxDepthRule({ n: env.GRAPHQL_MAX_DEPTH, 
       }),
     }),
   ],
-  providers: [CatalogResolver, TrackFieldsResolver, AlbumFieldsResolver, ArtistFieldsResolver, PlaylistsResolver, PlaylistChangeResolver, MeResolver, PlayerResolver],
+  providers: RESOLVERS,
 })
 export class GraphqlApiModule implements OnModuleInit {
   constructor(

@@ -17,12 +17,12 @@ export interface CatalogServices {
 export class Loaders {
   readonly artist: DataLoader<string, ArtistDto | null>;
   /** Whole albums, for the fields a track's embedded album lacks (genres, label, popularity). */
-  readonly album: DataLoader<string, AlbumDto | null>;
+  readonly album: DataLoader<string, Omit<AlbumDto, 'tracks'> | null>;
   readonly audioFeatures: DataLoader<string, AudioFeaturesDto | null>;
 
   constructor(services: CatalogServices) {
     this.artist = new DataLoader((ids) => services.artists.getArtists([...ids]));
-    this.album = new DataLoader((ids) => services.albums.getAlbums([...ids], null));
+    this.album = new DataLoader((ids) => services.albums.getAlbumsWithoutTracks([...ids], null));
     this.audioFeatures = new DataLoader((ids) => services.tracks.getSeveralAudioFeatures([...ids]));
   }
 

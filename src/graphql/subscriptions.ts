@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { GraphQLSchema, parse, specifiedRules, validate, type ValidationRule } from 'graphql';
 import { makeHandler } from 'graphql-ws/use/@fastify/websocket';
 import type { Principal } from '../common/auth/principal';
+import { formatError } from './errors';
 import type { GqlContextFactory } from './graphql-context.factory';
 
 /** `connection_init` payload: the bearer token, as `authorization: "Bearer …"` (or `token: "…"`). */
@@ -39,6 +40,9 @@ export function installSubscriptions(
       return true;
     },
     onClose: (ctx) => clearTimeout(ctx.extra.expiry),
+    // Errors leave in the same form as over HTTP.
+    onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : result),
+    onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
     onSubscribe: (ctx, _id, payload) => {
       const document = parse(payload.query);
       const errors = validate(schema(), document, [...specifiedRules, ...rules]);

@@ -4,7 +4,6 @@ import { applyDecorators } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { asListener, type Listener, type Principal } from './principal';
 import type { Scope } from './scopes';
-import { DomainError } from '../errors/domain-errors';
 import { ErrorResponseDto } from '../errors/error-response.dto';
 
 export const SCOPES_KEY = 'backbeat:scopes';
