@@ -14,6 +14,7 @@ import { HttpMetrics } from './common/metrics/metrics';
 import type { Env } from './config/env';
 import { buildOpenApiDocument, serveOpenApi } from './openapi/openapi';
 import { installCoverUploads } from './playlists/cover-image';
+import { RATE_LIMIT_X_HEADERS } from './rate-limit/rate-limit-headers';
 
 const INCOMING_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -60,7 +61,8 @@ function configureApp(app: NestFastifyApplication, env: Env): void {
     origin: env.CORS_ORIGINS === '*' ? true : env.CORS_ORIGINS.split(',').map((o) => o.trim()),
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'],
     allowedHeaders: ['authorization', 'content-type', 'if-none-match', 'x-request-id'],
-    exposedHeaders: ['etag', 'retry-after', 'x-request-id', 'location'],
+    // Browser apps may read their budgets (docs/rate-limits.md).
+    exposedHeaders: ['etag', 'retry-after', 'x-request-id', 'location', 'ratelimit', 'ratelimit-policy', ...RATE_LIMIT_X_HEADERS],
     maxAge: 600,
   });
   serveOpenApi(app as INestApplication, buildOpenApiDocument(app as INestApplication, env.PUBLIC_URL));

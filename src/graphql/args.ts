@@ -14,7 +14,7 @@ export class MarketArgs {
 }
 
 @ArgsType()
-export class IdsArgs extends MarketArgs {
+export class IdsArgs {
   @Field(() => [ID], { description: 'Up to 50 base62 ids.' })
   @ArrayMinSize(1)
   @ArrayMaxSize(50)

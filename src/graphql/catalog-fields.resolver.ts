@@ -3,6 +3,7 @@ import { AlbumsService } from '../catalog/albums.service';
 import { ArtistsService } from '../catalog/artists.service';
 import type { AlbumDto, ArtistDto, AudioFeaturesDto, SimplifiedAlbumDto, SimplifiedTrackDto, TrackDto } from '../catalog/dto/catalog-objects.dto';
 import type { Principal } from '../common/auth/principal';
+import { NotFoundError } from '../common/errors/domain-errors';
 import { MarketArgs, marketOf } from './args';
 import { ConnectionArgs, ConnectionSlice, connect } from './connection';
 import { GqlLoaders, GqlPrincipal } from './graphql-context';
@@ -11,27 +12,37 @@ import { Album, AlbumConnection, Artist, AudioFeatures, Track, TrackConnection }
 
 /** A field that fetches once for every parent: it costs a point per parent (src/graphql/cost.ts). */
 const PER_PARENT = { complexity: ({ childComplexity }: { childComplexity: number }) => 1 + childComplexity };
+/** A track's or album's artists: what is asked of each artist is counted for 3 of them, a generous estimate. */
+const ARTIST_LIST = { complexity: ({ childComplexity }: { childComplexity: number }) => 3 * childComplexity };
 
 @Resolver(() => Track)
 export class TrackFieldsResolver {
   @ResolveField(() => Album, { description: 'The album it appears on.' })
-  album(@Parent() track: TrackDto): SimplifiedAlbumDto {
-    return track.album;
+  async album(@Parent() track: SimplifiedTrackDto & Partial<TrackDto>, @GqlLoaders() loaders: Loaders): Promise<SimplifiedAlbumDto> {
+    return (await this.whole(track, loaders)).album;
   }
 
-  @ResolveField(() => [Artist])
+  @ResolveField(() => [Artist], ARTIST_LIST)
   artists(@Parent() track: SimplifiedTrackDto, @GqlLoaders() loaders: Loaders): Promise<ArtistDto[]> {
     return loaders.artists(track.artists);
   }
 
-  @ResolveField(() => Int, { nullable: true, description: '0–100, from recent listening.' })
-  popularity(@Parent() track: Partial<TrackDto>): number | null {
-    return track.popularity ?? null;
+  @ResolveField(() => Int, { description: '0–100, from recent listening.' })
+  async popularity(@Parent() track: SimplifiedTrackDto & Partial<TrackDto>, @GqlLoaders() loaders: Loaders): Promise<number> {
+    return (await this.whole(track, loaders)).popularity;
   }
 
   @ResolveField(() => AudioFeatures, { nullable: true, name: 'audioFeatures', description: 'Tempo, energy, mood and the rest.' })
   audioFeatures(@Parent() track: SimplifiedTrackDto, @GqlLoaders() loaders: Loaders): Promise<AudioFeaturesDto | null> {
     return loaders.audioFeatures.load(track.id);
+  }
+
+  /** An album's tracks come simplified: the whole track is loaded (in one batch) only when a field needs it. */
+  private async whole(track: SimplifiedTrackDto & Partial<TrackDto>, loaders: Loaders): Promise<TrackDto> {
+    if (track.album && track.popularity !== undefined) return track as TrackDto;
+    const found = await loaders.track.load(track.id);
+    if (!found) throw new NotFoundError(`Track ${track.id} is gone`);
+    return found;
   }
 }
 
@@ -39,7 +50,7 @@ export class TrackFieldsResolver {
 export class AlbumFieldsResolver {
   constructor(private readonly albums: AlbumsService) {}
 
-  @ResolveField(() => [Artist])
+  @ResolveField(() => [Artist], ARTIST_LIST)
   artists(@Parent() album: SimplifiedAlbumDto, @GqlLoaders() loaders: Loaders): Promise<ArtistDto[]> {
     return loaders.artists(album.artists);
   }

@@ -14,6 +14,9 @@ import { GqlPrincipal } from './graphql-context';
 import { Album, AlbumConnection, Artist, ArtistConnection, Category, CategoryConnection, SearchKind, Track, TrackConnection } from './types/catalog.types';
 import { PlaylistConnection } from './types/playlist.types';
 
+/** Several by id: what is asked of each is counted once per id. */
+const PER_ID = { complexity: ({ args, childComplexity }: { args: { ids?: unknown[] }; childComplexity: number }) => 1 + (args.ids?.length ?? 1) * childComplexity };
+
 @ObjectType({ description: 'Search results, one connection per type asked for.' })
 class SearchResults {
   @Field(() => TrackConnection, { nullable: true }) tracks?: ConnectionSlice<Track>;
@@ -39,9 +42,9 @@ export class CatalogResolver {
     return this.tracks.getTrack(id, marketOf(args, p));
   }
 
-  @Query(() => [Track], { nullable: 'items', description: 'Several tracks by id, in order; null where an id is unknown.' })
-  severalTracks(@Args() args: IdsArgs, @GqlPrincipal() p: Principal): Promise<(TrackDto | null)[]> {
-    return this.tracks.getTracks(args.ids, marketOf(args, p));
+  @Query(() => [Track], { ...PER_ID, nullable: 'items', description: 'Several tracks by id, in order; null where an id is unknown.' })
+  severalTracks(@Args() { ids }: IdsArgs, @Args() args: MarketArgs, @GqlPrincipal() p: Principal): Promise<(TrackDto | null)[]> {
+    return this.tracks.getTracks(ids, marketOf(args, p));
   }
 
   @Query(() => Album, { description: 'An album by id.' })
@@ -49,9 +52,9 @@ export class CatalogResolver {
     return this.albums.getAlbum(id, marketOf(args, p));
   }
 
-  @Query(() => [Album], { nullable: 'items', description: 'Several albums by id, in order; null where an id is unknown.' })
-  severalAlbums(@Args() args: IdsArgs, @GqlPrincipal() p: Principal): Promise<(AlbumDto | null)[]> {
-    return this.albums.getAlbums(args.ids, marketOf(args, p));
+  @Query(() => [Album], { ...PER_ID, nullable: 'items', description: 'Several albums by id, in order; null where an id is unknown.' })
+  severalAlbums(@Args() { ids }: IdsArgs, @Args() args: MarketArgs, @GqlPrincipal() p: Principal): Promise<(AlbumDto | null)[]> {
+    return this.albums.getAlbums(ids, marketOf(args, p));
   }
 
   @Query(() => Artist, { description: 'An artist by id.' })
@@ -59,7 +62,7 @@ export class CatalogResolver {
     return this.artists.getArtist(id);
   }
 
-  @Query(() => [Artist], { nullable: 'items', description: 'Several artists by id, in order; null where an id is unknown.' })
+  @Query(() => [Artist], { ...PER_ID, nullable: 'items', description: 'Several artists by id, in order; null where an id is unknown.' })
   severalArtists(@Args() args: IdsArgs): Promise<(ArtistDto | null)[]> {
     return this.artists.getArtists(args.ids);
   }

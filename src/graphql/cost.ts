@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import { DocumentNode, GraphQLError, Kind, OperationDefinitionNode, OperationTypeNode, isObjectType } from 'graphql';
+import { DocumentNode, GraphQLError, GraphQLSchema, Kind, OperationDefinitionNode, OperationTypeNode, isObjectType } from 'graphql';
 import { ComplexityEstimator, ComplexityEstimatorArgs, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { bearerChallenge } from '../common/errors/api-exception.filter';
 import { DomainError } from '../common/errors/domain-errors';
 import { rateLimitHeaders, retryAfterSeconds } from '../rate-limit/rate-limit-headers';
 import type { RateLimitService } from '../rate-limit/rate-limit.service';
@@ -9,6 +10,10 @@ import { toGraphQLError } from './errors';
 import type { GqlContext } from './graphql-context';
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+
+/** Refusals before execution are the caller's fault: HTTP 400. */
+const badInput = (message: string, reason: string, extensions: Record<string, unknown> = {}) =>
+  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', reason, ...extensions, http: { status: 400 } } });
 
 /**
  * GitHub's model: what an operation costs is the number of fetches it needs at most. A connection
@@ -20,10 +25,10 @@ const connectionEstimator: ComplexityEstimator = ({ field, args, childComplexity
   if (!field.args.some((a) => a.name === 'first')) return undefined;
   const size: unknown = args.first ?? args.last;
   if (size === undefined || size === null) {
-    throw new GraphQLError(`${field.name} needs \`first\` or \`last\` (1–${MAX_PAGE})`, { extensions: { code: 'BAD_USER_INPUT', reason: 'PAGE_SIZE_REQUIRED' } });
+    throw badInput(`${field.name} needs \`first\` or \`last\` (1–${MAX_PAGE})`, 'PAGE_SIZE_REQUIRED');
   }
   if (typeof size !== 'number' || !Number.isInteger(size) || size < 1 || size > MAX_PAGE || (args.first != null && args.last != null)) {
-    throw new GraphQLError(`${field.name}: give one of \`first\` or \`last\`, from 1 to ${MAX_PAGE}`, { extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_PAGE_SIZE' } });
+    throw badInput(`${field.name}: give one of \`first\` or \`last\`, from 1 to ${MAX_PAGE}`, 'INVALID_PAGE_SIZE');
   }
   return 1 + size * childComplexity;
 };
@@ -31,6 +36,18 @@ const connectionEstimator: ComplexityEstimator = ({ field, args, childComplexity
 const rootEstimator: ComplexityEstimator = ({ type, childComplexity }) => (isObjectType(type) && ROOT_TYPES.has(type.name) ? 1 + childComplexity : undefined);
 
 const ESTIMATORS = [connectionEstimator, fieldExtensionsEstimator(), rootEstimator, simpleEstimator({ defaultComplexity: 0 })];
+
+/** What an operation costs; throws (BAD_USER_INPUT) when a connection lacks a valid `first`/`last`. */
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null, variables?: Record<string, unknown> | null): number {
+  return getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables: variables ?? {}, estimators: ESTIMATORS });
+}
+
+/** Refused (400) above `maxCost`. */
+export function costLimitError(requested: number, maxCost: number, cost: object = { requestedQueryCost: requested, maximumAvailable: maxCost }): GraphQLError {
+  return new GraphQLError(`This operation would cost ${requested} points; the most one may cost is ${maxCost}: ask for fewer nodes`, {
+    extensions: { code: 'COST_LIMIT_EXCEEDED', cost, http: { status: 400 } },
+  });
+}
 
 /** Whether the operation only asks the schema about itself (`__schema`, `__type`, `__typename`). */
 function introspectionOnly(operation: OperationDefinitionNode): boolean {
@@ -64,23 +81,17 @@ export function costPlugin(options: CostOptions): ApolloServerPlugin<GqlContext>
           const operation = request.operation!;
           const context = request.contextValue;
           if (introspectionOnly(operation)) return;
+          if (operation.operation === OperationTypeNode.SUBSCRIPTION && context.req) {
+            throw badInput('Subscriptions are served over graphql-ws at /graphql/subscriptions', 'SUBSCRIPTION_OVER_HTTP');
+          }
           if (!context.principal) {
-            throw toGraphQLError(context.authError ?? new DomainError('UNAUTHORIZED', 'No token provided', 'NO_TOKEN'), { 'www-authenticate': 'Bearer realm="backbeat"' });
+            const refusal = context.authError ?? new DomainError('UNAUTHORIZED', 'No token provided', 'NO_TOKEN');
+            throw toGraphQLError(refusal, { 'www-authenticate': bearerChallenge(refusal.reason) });
           }
-          const requested = getComplexity({
-            schema: request.schema,
-            query: request.document as DocumentNode,
-            operationName: request.operationName ?? undefined,
-            variables: request.request.variables ?? {},
-            estimators: ESTIMATORS,
-          });
+          const requested = operationCost(request.schema, request.document as DocumentNode, request.operationName, request.request.variables);
           cost = { requestedQueryCost: requested, maximumAvailable: options.maxCost };
-          if (requested > options.maxCost) {
-            throw new GraphQLError(`This operation would cost ${requested} points; the most one may cost is ${options.maxCost}: ask for fewer nodes`, {
-              extensions: { code: 'COST_LIMIT_EXCEEDED', cost },
-            });
-          }
-          if (!options.limits || operation.operation === OperationTypeNode.SUBSCRIPTION) return;
+          if (requested > options.maxCost) throw costLimitError(requested, options.maxCost, cost);
+          if (!options.limits) return;
           const decision = await options.limits.consume(context.principal, operation.operation === OperationTypeNode.MUTATION, Math.max(1, requested));
           const headers = rateLimitHeaders(decision.budgets, options.limits.windowSeconds);
           for (const [name, value] of Object.entries(headers)) request.response.http.headers.set(name, value);

@@ -74,6 +74,6 @@ export class GraphqlApiModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    installSubscriptions(this.adapter.httpAdapter.getInstance<FastifyInstance>(), `${GRAPHQL_PATH}/subscriptions`, () => this.schemaHost.schema, this.contexts, validationRules(this.env));
+    installSubscriptions(this.adapter.httpAdapter.getInstance<FastifyInstance>(), `${GRAPHQL_PATH}/subscriptions`, () => this.schemaHost.schema, this.contexts, validationRules(this.env), this.env.GRAPHQL_MAX_COST);
   }
 }

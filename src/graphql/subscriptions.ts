@@ -1,13 +1,17 @@
 import type { WebSocket } from '@fastify/websocket';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { GraphQLSchema, parse, specifiedRules, validate, type ValidationRule } from 'graphql';
+import { DocumentNode, GraphQLError, GraphQLSchema, parse, specifiedRules, validate, type ValidationRule } from 'graphql';
 import { makeHandler } from 'graphql-ws/use/@fastify/websocket';
 import type { Principal } from '../common/auth/principal';
+import { costLimitError, operationCost } from './cost';
 import { formatError } from './errors';
 import type { GqlContextFactory } from './graphql-context.factory';
 
 /** `connection_init` payload: the bearer token, as `authorization: "Bearer …"` (or `token: "…"`). */
 type InitPayload = Record<string, unknown>;
+
+/** GraphQL's own errors with the codes Apollo gives them over HTTP. */
+const coded = (error: GraphQLError, code: string) => new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
 
 function bearerOf(payload: InitPayload | undefined | null): string | undefined {
   const header = payload?.authorization ?? payload?.Authorization;
@@ -26,6 +30,7 @@ export function installSubscriptions(
   schema: () => GraphQLSchema,
   contexts: GqlContextFactory,
   rules: readonly ValidationRule[],
+  maxCost: number,
 ): void {
   type Extra = { principal?: Principal; expiry?: NodeJS.Timeout };
   const handler = makeHandler<InitPayload, Extra>({
@@ -44,9 +49,21 @@ export function installSubscriptions(
     onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : result),
     onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
     onSubscribe: (ctx, _id, payload) => {
-      const document = parse(payload.query);
+      let document: DocumentNode;
+      try {
+        document = parse(payload.query);
+      } catch (error) {
+        return [coded(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+      }
       const errors = validate(schema(), document, [...specifiedRules, ...rules]);
-      if (errors.length) return errors;
+      if (errors.length) return errors.map((e) => coded(e, 'GRAPHQL_VALIDATION_FAILED'));
+      try {
+        const cost = operationCost(schema(), document, payload.operationName, payload.variables);
+        if (cost > maxCost) return [costLimitError(cost, maxCost)];
+      } catch (error) {
+        if (error instanceof GraphQLError) return [error];
+        throw error;
+      }
       return {
         schema: schema(),
         document,

@@ -1,5 +1,8 @@
 import type { BudgetState } from './rate-limit.service';
 
+/** GitHub's names, which browsers may read (CORS). */
+export const RATE_LIMIT_X_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'x-ratelimit-used', 'x-ratelimit-resource'];
+
 /** Whole seconds until a budget is whole again; at least 1 while anything is used. */
 export const resetSeconds = (b: BudgetState): number => Math.max(1, Math.ceil(b.resetMs / 1000));
 

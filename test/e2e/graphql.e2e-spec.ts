@@ -56,18 +56,36 @@ describe('GraphQL over HTTP (e2e)', () => {
     expect(result.extensions?.cost).toMatchObject({ requestedQueryCost: 1, maximumAvailable: 200 });
   });
 
+  it('gives an album’s tracks their album and popularity, loaded in one batch', async () => {
+    const token = await t.token();
+    const albumId = tracks[0].album_id;
+    const result = await gql(`query($id: ID!) { album(id: $id) { id tracks(first: 5) { totalCount nodes { id popularity album { id } } } } }`, { id: albumId }, token);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.album.tracks.nodes.length).toBeGreaterThan(0);
+    for (const node of result.data.album.tracks.nodes) {
+      expect(node.album).toEqual({ id: albumId });
+      expect(typeof node.popularity).toBe('number');
+    }
+  });
+
   it('pages search results with cursors, forward and backward', async () => {
     const token = await t.token();
-    const page = `query($after: String, $before: String, $first: Int, $last: Int) { search(query: "a", types: [TRACK], first: $first, after: $after, last: $last, before: $before) { tracks { totalCount pageInfo { hasNextPage hasPreviousPage endCursor startCursor } nodes { id } } } }`;
-    const one = await gql(page, { first: 3 }, token);
+    // The commonest word of the seeded track names, so that there are several pages.
+    const [{ word }] = await t.dataSource.query(
+      `SELECT word FROM (SELECT regexp_split_to_table(lower(name), '[^a-z]+') AS word FROM tracks) w WHERE length(word) > 3 GROUP BY word ORDER BY count(*) DESC, word LIMIT 1`,
+    );
+    const page = `query($q: String!, $after: String, $before: String, $first: Int, $last: Int) { search(query: $q, types: [TRACK], first: $first, after: $after, last: $last, before: $before) { tracks { totalCount pageInfo { hasNextPage hasPreviousPage endCursor startCursor } nodes { id } } } }`;
+    const one = await gql(page, { q: word, first: 3 }, token);
     expect(one.errors).toBeUndefined();
-    const two = await gql(page, { first: 3, after: one.data.search.tracks.pageInfo.endCursor }, token);
-    const back = await gql(page, { last: 3, before: two.data.search.tracks.pageInfo.startCursor }, token);
-    const rest = await t.request(`/v1/search?q=a&type=track&limit=6`, { token });
+    expect(one.data.search.tracks.totalCount).toBeGreaterThan(6);
+    const two = await gql(page, { q: word, first: 3, after: one.data.search.tracks.pageInfo.endCursor }, token);
+    const back = await gql(page, { q: word, last: 3, before: two.data.search.tracks.pageInfo.startCursor }, token);
+    const rest = await t.request(`/v1/search?q=${word}&type=track&limit=6`, { token });
     const ids = rest.body.tracks.items.map((x: { id: string }) => x.id);
     expect(one.data.search.tracks.nodes.map((x: { id: string }) => x.id)).toEqual(ids.slice(0, 3));
     expect(two.data.search.tracks.nodes.map((x: { id: string }) => x.id)).toEqual(ids.slice(3, 6));
     expect(back.data.search.tracks.nodes).toEqual(one.data.search.tracks.nodes);
+    expect(two.data.search.tracks.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
     expect(one.data.search.tracks.totalCount).toBe(rest.body.tracks.total);
   });
 
@@ -132,17 +150,29 @@ describe('GraphQL over HTTP (e2e)', () => {
   it('requires first or last up to 50, and refuses operations over the cost limit', async () => {
     const token = await t.token({ user: 'ada', scopes: READ });
     const missing = await gql(`{ newReleases { totalCount } }`, {}, token);
+    expect(missing.status).toBe(400);
     expect(missing.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PAGE_SIZE_REQUIRED' });
     const tooMany = await gql(`{ newReleases(first: 51) { totalCount } }`, {}, token);
     expect(tooMany.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     // 1 + 50 × (1 + 50 × 0) = 51 + the root: under 200. 1 + 50 × (1 + 50 × (1 + …)) is not.
     const nested = `{ me { playlists(first: 50) { nodes { items(first: 50) { nodes { track { artists { topTracks { id } } } } } } } } }`;
     const costly = await gql(nested, {}, token);
+    expect(costly.status).toBe(400);
     expect(costly.errors?.[0].extensions).toMatchObject({ code: 'COST_LIMIT_EXCEEDED' });
     expect(costly.data).toBeUndefined();
     const fine = await gql(`{ me { playlists(first: 50) { nodes { items(first: 50) { nodes { track { name } } } } } } }`, {}, token);
     expect(fine.errors).toBeUndefined();
     expect(fine.extensions?.cost.requestedQueryCost).toBe(52);
+    // A fetch per artist is counted per id asked for.
+    const ids = tracks.slice(0, 10).map((x) => x.id);
+    const several = await gql(`query($ids: [ID!]!) { severalTracks(ids: $ids) { artists { topTracks { id } } } }`, { ids }, token);
+    expect(several.extensions?.cost.requestedQueryCost).toBe(1 + 10 * 3 * 1);
+  });
+
+  it('refuses a subscription over HTTP, pointing at the WebSocket endpoint', async () => {
+    const result = await gql(`subscription { playerStateChanged { reason } }`, {}, await t.token({ user: 'ada', scopes: READ }));
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'SUBSCRIPTION_OVER_HTTP' });
   });
 
   it('limits depth and aliases', async () => {
@@ -286,5 +316,12 @@ describe('GraphQL subscriptions over graphql-ws (e2e)', () => {
     });
     expect(JSON.stringify(errors)).toContain('FORBIDDEN');
     await noScope.dispose();
+
+    const invalid = client(await t.token({ user: 'ada', scopes: WRITE }));
+    const rejected = await new Promise<unknown>((resolve) => {
+      invalid.subscribe({ query: `subscription { playerStateChanged { nope } }` }, { next: (m) => resolve(m), error: (e) => resolve(e), complete: () => resolve('complete') });
+    });
+    expect(JSON.stringify(rejected)).toContain('GRAPHQL_VALIDATION_FAILED');
+    await invalid.dispose();
   });
 });

@@ -34,6 +34,13 @@ function isFastifyClientError(value: unknown): value is FastifyClientError {
   return typeof status === 'number' && status >= 400 && status < 500;
 }
 
+/** RFC 6750's `WWW-Authenticate` for a refused bearer token. */
+export function bearerChallenge(reason: string | undefined): string {
+  if (reason === 'TOKEN_EXPIRED' || reason === 'INVALID_TOKEN') return 'Bearer realm="backbeat", error="invalid_token"';
+  if (reason === 'INSUFFICIENT_SCOPE') return 'Bearer realm="backbeat", error="insufficient_scope"';
+  return 'Bearer realm="backbeat"';
+}
+
 export function toErrorBody(status: number, message: string, reason?: string, requestId?: string): ErrorBody {
   return { error: { status, message, ...(reason ? { reason } : {}), ...(requestId ? { request_id: requestId } : {}) } };
 }
@@ -50,12 +57,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const { status, message, reason } = this.describe(exception);
     if (status >= 500) this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
     // RFC 6750 §3: the challenge names the problem with the bearer token.
-    if (status === 401) {
-      const error = reason === 'TOKEN_EXPIRED' || reason === 'INVALID_TOKEN' ? ', error="invalid_token"' : '';
-      void reply.header('www-authenticate', `Bearer realm="backbeat"${error}`);
-    } else if (reason === 'INSUFFICIENT_SCOPE') {
-      void reply.header('www-authenticate', `Bearer realm="backbeat", error="insufficient_scope"`);
-    }
+    if (status === 401 || reason === 'INSUFFICIENT_SCOPE') void reply.header('www-authenticate', bearerChallenge(reason));
     void reply.status(status).header('cache-control', 'no-store');
     if (request.url.startsWith('/api/')) {
       // The OAuth endpoints answer in RFC 6749's error shape, even for errors raised before them.

@@ -32,6 +32,21 @@ const PAGE_HEADERS: HelmetOptions = {
   crossOriginResourcePolicy: { policy: 'cross-origin' },
 };
 
+/** GraphiQL (development only) loads React and GraphiQL from unpkg.com. */
+const GRAPHIQL_HEADERS: HelmetOptions = {
+  ...PAGE_HEADERS,
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", "'unsafe-inline'", 'https://unpkg.com'],
+      styleSrc: ["'self'", "'unsafe-inline'", 'https://unpkg.com'],
+      imgSrc: ["'self'", 'data:', 'https:'],
+      fontSrc: ["'self'", 'data:', 'https://unpkg.com'],
+      frameAncestors: ["'none'"],
+    },
+  },
+};
+
 /**
  * Helmet's headers depend only on its options, so they are computed once here
  * instead of rebuilding its middleware on every request.
@@ -52,13 +67,14 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
 export function installResponseHeaders(fastify: FastifyInstance): void {
   const api = securityHeaders(API_HEADERS);
   const page = securityHeaders(PAGE_HEADERS);
+  const graphiql = securityHeaders(GRAPHIQL_HEADERS);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.headers(api).header('x-request-id', request.id);
     done();
   });
-  fastify.addHook('onSend', (_request, reply, payload, done) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     const type = reply.getHeader('content-type');
-    if (typeof type === 'string' && type.startsWith('text/html')) void reply.headers(page);
+    if (typeof type === 'string' && type.startsWith('text/html')) void reply.headers(request.url.startsWith('/graphql') ? graphiql : page);
     done(null, payload);
   });
 }
