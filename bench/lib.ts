@@ -53,25 +53,63 @@ export interface LoadResult {
   p99: number;
   errors: number;
   non2xx: number;
+  /** Answers that `verifyBody` refused (0 without it). */
+  mismatches: number;
 }
 
-/** Runs autocannon against `paths` in turn, `connections` at once, for `seconds`. */
+/** autocannon's queue of requests in flight, which keeps every answer's body as a string. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const inFlight = (require('autocannon/lib/pipelinedRequestsQueue') as { prototype: { addBody(data: unknown): void } }).prototype;
+const keepBody = inFlight.addBody;
+
+/**
+ * Runs autocannon against `paths` in turn, `connections` at once, for `seconds`. With `bodies`, the
+ * n-th request sends `bodies[n % bodies.length]` (to `paths[n % paths.length]`); with `verifyBody`,
+ * each answer's body is checked and the ones it refuses are counted in `mismatches`.
+ * With `discardBodies`, autocannon keeps no body: it decodes every answer into a string whether or not
+ * anything reads it, and with answers of hundreds of kB that, not the server, can limit a run.
+ */
 export async function load(
   name: string,
   base: string,
   paths: string[],
-  options: { connections: number; seconds: number; headers?: Record<string, string>; method?: 'GET' | 'POST'; body?: string },
+  options: {
+    connections: number;
+    seconds: number;
+    headers?: Record<string, string>;
+    method?: 'GET' | 'POST';
+    body?: string;
+    bodies?: string[];
+    verifyBody?: (body: string) => boolean;
+    discardBodies?: boolean;
+  },
 ): Promise<LoadResult> {
   let next = 0;
-  const result = await autocannon({
-    url: base,
-    connections: options.connections,
-    duration: options.seconds,
-    headers: options.headers,
-    method: options.method ?? 'GET',
-    body: options.body,
-    requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) }],
-  });
+  const { bodies, verifyBody } = options;
+  if (options.discardBodies && verifyBody) throw new Error('verifyBody needs the bodies');
+  inFlight.addBody = options.discardBodies ? () => undefined : keepBody;
+  let result: autocannon.Result;
+  try {
+    result = await autocannon({
+      url: base,
+      connections: options.connections,
+      duration: options.seconds,
+      headers: options.headers,
+      method: options.method ?? 'GET',
+      body: options.body,
+      verifyBody: verifyBody && ((body) => verifyBody(String(body))),
+      requests: [
+        {
+          setupRequest: (req) => {
+            const n = next++;
+            return bodies ? { ...req, path: paths[n % paths.length], body: bodies[n % bodies.length] } : { ...req, path: paths[n % paths.length] };
+          },
+        },
+      ],
+    });
+  } finally {
+    inFlight.addBody = keepBody;
+  }
   return {
     name,
     requestsPerSecond: result.requests.average,
@@ -79,6 +117,7 @@ export async function load(
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    mismatches: result.mismatches,
   };
 }
 

@@ -1,59 +1,34 @@
 import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AlbumsService } from '../catalog/albums.service';
 import { ArtistsService } from '../catalog/artists.service';
-import type { AlbumDto, ArtistDto, AudioFeaturesDto, SimplifiedAlbumDto, SimplifiedTrackDto, TrackDto } from '../catalog/dto/catalog-objects.dto';
+import { TracksService } from '../catalog/tracks.service';
+import type { AlbumDto, ArtistDto, AudioFeaturesDto, SimplifiedAlbumDto, SimplifiedArtistDto, TrackDto } from '../catalog/dto/catalog-objects.dto';
+import type { ImageDto } from '../common/dto/common-objects.dto';
 import type { Principal } from '../common/auth/principal';
 import { NotFoundError } from '../common/errors/domain-errors';
 import { MarketArgs, marketOf } from './args';
 import { ConnectionArgs, ConnectionSlice, connect } from './connection';
 import { GqlLoaders, GqlPrincipal } from './graphql-context';
 import { Loaders } from './loaders';
-import { Album, AlbumConnection, Artist, AudioFeatures, Track, TrackConnection } from './types/catalog.types';
+import { Album, AlbumConnection, Artist, AudioFeatures, Image, Track, TrackConnection } from './types/catalog.types';
 
 /** A field that fetches once for every parent: it costs a point per parent (src/graphql/cost.ts). */
 const PER_PARENT = { complexity: ({ childComplexity }: { childComplexity: number }) => 1 + childComplexity };
-/** A track's or album's artists: what is asked of each artist is counted for 3 of them, a generous estimate. */
-const ARTIST_LIST = { complexity: ({ childComplexity }: { childComplexity: number }) => 3 * childComplexity };
 
 @Resolver(() => Track)
 export class TrackFieldsResolver {
-  @ResolveField(() => Album, { description: 'The album it appears on.' })
-  async album(@Parent() track: SimplifiedTrackDto & Partial<TrackDto>, @GqlLoaders() loaders: Loaders): Promise<SimplifiedAlbumDto> {
-    return (await this.whole(track, loaders)).album;
-  }
-
-  @ResolveField(() => [Artist], ARTIST_LIST)
-  artists(@Parent() track: SimplifiedTrackDto, @GqlLoaders() loaders: Loaders): Promise<ArtistDto[]> {
-    return loaders.artists(track.artists);
-  }
-
-  @ResolveField(() => Int, { description: '0–100, from recent listening.' })
-  async popularity(@Parent() track: SimplifiedTrackDto & Partial<TrackDto>, @GqlLoaders() loaders: Loaders): Promise<number> {
-    return (await this.whole(track, loaders)).popularity;
-  }
-
   @ResolveField(() => AudioFeatures, { nullable: true, name: 'audioFeatures', description: 'Tempo, energy, mood and the rest.' })
-  audioFeatures(@Parent() track: SimplifiedTrackDto, @GqlLoaders() loaders: Loaders): Promise<AudioFeaturesDto | null> {
+  audioFeatures(@Parent() track: TrackDto, @GqlLoaders() loaders: Loaders): Promise<AudioFeaturesDto | null> {
     return loaders.audioFeatures.load(track.id);
-  }
-
-  /** An album's tracks come simplified: the whole track is loaded (in one batch) only when a field needs it. */
-  private async whole(track: SimplifiedTrackDto & Partial<TrackDto>, loaders: Loaders): Promise<TrackDto> {
-    if (track.album && track.popularity !== undefined) return track as TrackDto;
-    const found = await loaders.track.load(track.id);
-    if (!found) throw new NotFoundError(`Track ${track.id} is gone`);
-    return found;
   }
 }
 
 @Resolver(() => Album)
 export class AlbumFieldsResolver {
-  constructor(private readonly albums: AlbumsService) {}
-
-  @ResolveField(() => [Artist], ARTIST_LIST)
-  artists(@Parent() album: SimplifiedAlbumDto, @GqlLoaders() loaders: Loaders): Promise<ArtistDto[]> {
-    return loaders.artists(album.artists);
-  }
+  constructor(
+    private readonly albums: AlbumsService,
+    private readonly trackService: TracksService,
+  ) {}
 
   @ResolveField(() => [String])
   async genres(@Parent() album: SimplifiedAlbumDto, @GqlLoaders() loaders: Loaders): Promise<string[]> {
@@ -71,8 +46,14 @@ export class AlbumFieldsResolver {
   }
 
   @ResolveField(() => TrackConnection, { description: 'Its tracks, in order.' })
-  tracks(@Parent() album: SimplifiedAlbumDto, @Args() page: ConnectionArgs, @Args() args: MarketArgs, @GqlPrincipal() p: Principal): Promise<ConnectionSlice<SimplifiedTrackDto>> {
-    return connect(page, (window) => this.albums.getAlbumTracks(album.id, window, marketOf(args, p)));
+  tracks(@Parent() album: SimplifiedAlbumDto, @Args() page: ConnectionArgs, @Args() args: MarketArgs, @GqlPrincipal() p: Principal): Promise<ConnectionSlice<TrackDto>> {
+    const market = marketOf(args, p);
+    return connect(page, async (window) => {
+      const listed = await this.albums.getAlbumTracks(album.id, window, market);
+      // Whole tracks (album, popularity), in one query, so that every Track resolves the same way.
+      const tracks = await this.trackService.getTracks(listed.items.map((t) => t.id), market);
+      return { ...listed, items: tracks.filter((t): t is TrackDto => t !== null) };
+    });
   }
 
   /** A track's album comes simplified: the whole album is loaded (in one batch) only when a field needs it. */
@@ -85,9 +66,32 @@ export class AlbumFieldsResolver {
 export class ArtistFieldsResolver {
   constructor(private readonly artists: ArtistsService) {}
 
+  @ResolveField(() => [String])
+  async genres(@Parent() artist: SimplifiedArtistDto, @GqlLoaders() loaders: Loaders): Promise<string[]> {
+    return (await this.whole(artist, loaders)).genres;
+  }
+
+  @ResolveField(() => Int, { description: '0–100, from recent listening.' })
+  async popularity(@Parent() artist: SimplifiedArtistDto, @GqlLoaders() loaders: Loaders): Promise<number> {
+    return (await this.whole(artist, loaders)).popularity;
+  }
+
+  @ResolveField(() => [Image])
+  async images(@Parent() artist: SimplifiedArtistDto, @GqlLoaders() loaders: Loaders): Promise<ImageDto[]> {
+    return (await this.whole(artist, loaders)).images;
+  }
+
   @ResolveField(() => Int, { description: 'How many listeners follow the artist.' })
-  followers(@Parent() artist: ArtistDto): number {
-    return artist.followers.total;
+  async followers(@Parent() artist: SimplifiedArtistDto, @GqlLoaders() loaders: Loaders): Promise<number> {
+    return (await this.whole(artist, loaders)).followers.total;
+  }
+
+  /** Tracks and albums name their artists simplified: the whole artist is loaded (in one batch) only when a field needs it. */
+  private async whole(artist: SimplifiedArtistDto, loaders: Loaders): Promise<ArtistDto> {
+    if ('genres' in artist) return artist as ArtistDto;
+    const found = await loaders.artist.load(artist.id);
+    if (!found) throw new NotFoundError(`Artist ${artist.id} is gone`);
+    return found;
   }
 
   @ResolveField(() => AlbumConnection, { description: 'Albums, singles, compilations and appearances, newest first.' })

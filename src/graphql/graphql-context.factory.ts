@@ -8,6 +8,7 @@ import { authenticate } from '../common/auth/auth.guard';
 import { AccessTokenVerifier, Principal } from '../common/auth/principal';
 import { DomainError } from '../common/errors/domain-errors';
 import { OAuthModule } from '../oauth/oauth.module';
+import { PlaylistsService } from '../playlists/playlists.service';
 import type { GqlContext } from './graphql-context';
 import { Loaders } from './loaders';
 
@@ -19,6 +20,7 @@ export class GqlContextFactory {
     private readonly tracks: TracksService,
     private readonly albums: AlbumsService,
     private readonly artists: ArtistsService,
+    private readonly playlists: PlaylistsService,
   ) {}
 
   /** Over HTTP: a missing or bad token is kept as `authError`, so that introspection works without one. */
@@ -26,12 +28,12 @@ export class GqlContextFactory {
     const { principal, authError } = await this.authenticate(request.headers.authorization);
     // The app's usage analytics and logs attribute the request (src/usage).
     if (principal) request.principal = principal;
-    return { req: request, reply, principal, authError, loaders: this.loaders() };
+    return { req: request, reply, principal, authError, loaders: this.loaders(principal) };
   }
 
   /** Over WebSocket, for a connection authenticated in `connection_init`. */
   forConnection(principal: Principal): GqlContext {
-    return { principal, authError: null, loaders: this.loaders() };
+    return { principal, authError: null, loaders: this.loaders(principal) };
   }
 
   async authenticate(header: string | undefined): Promise<{ principal: Principal | null; authError: DomainError | null }> {
@@ -43,8 +45,8 @@ export class GqlContextFactory {
     }
   }
 
-  private loaders(): Loaders {
-    return new Loaders({ tracks: this.tracks, albums: this.albums, artists: this.artists });
+  private loaders(principal: Principal | null): Loaders {
+    return new Loaders({ tracks: this.tracks, albums: this.albums, artists: this.artists, playlists: this.playlists }, principal);
   }
 }
 

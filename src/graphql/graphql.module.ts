@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
@@ -17,6 +18,7 @@ import { CatalogResolver } from './catalog.resolver';
 import { AlbumFieldsResolver, ArtistFieldsResolver, TrackFieldsResolver } from './catalog-fields.resolver';
 import { costPlugin } from './cost';
 import { formatError } from './errors';
+import { jitPlugin } from './jit';
 import { GqlContextFactory, GraphqlContextModule } from './graphql-context.factory';
 import { MeResolver } from './me.resolver';
 import { PlayerResolver } from './player.resolver';
@@ -57,8 +59,13 @@ const validationRules = (env: Env) => {
         includeStacktraceInErrorResponses: false,
         formatError,
         validationRules: validationRules(env),
-        // Typed against @apollo/server's CommonJS build, the driver's against its ES build: the same plugin.
-        plugins: [costPlugin({ maxCost: env.GRAPHQL_MAX_COST, limits: env.RATE_LIMIT_ENABLED ? limits : null }) as NonNullable<ApolloDriverConfig['plugins']>[number]],
+        // Typed against @apollo/server's CommonJS build, the driver's against its ES build: the same plugins.
+        plugins: [
+          costPlugin({ maxCost: env.GRAPHQL_MAX_COST, limits: env.RATE_LIMIT_ENABLED ? limits : null }),
+          // No @cacheControl hints here: the plugin would wrap every field resolver for nothing.
+          ApolloServerPluginCacheControlDisabled(),
+          jitPlugin(),
+        ] as NonNullable<ApolloDriverConfig['plugins']>,
         context: (request: FastifyRequest, reply: FastifyReply) => contexts.forHttp(request, reply),
       }),
     }),

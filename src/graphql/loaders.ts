@@ -1,13 +1,17 @@
 import DataLoader from 'dataloader';
-import type { AlbumDto, ArtistDto, AudioFeaturesDto, TrackDto } from '../catalog/dto/catalog-objects.dto';
+import type { AlbumDto, ArtistDto, AudioFeaturesDto } from '../catalog/dto/catalog-objects.dto';
 import { AlbumsService } from '../catalog/albums.service';
 import { ArtistsService } from '../catalog/artists.service';
 import { TracksService } from '../catalog/tracks.service';
+import type { Principal } from '../common/auth/principal';
+import type { PlaylistRow } from '../playlists/playlist.presenter';
+import { PlaylistsService } from '../playlists/playlists.service';
 
 export interface CatalogServices {
   tracks: TracksService;
   albums: AlbumsService;
   artists: ArtistsService;
+  playlists: PlaylistsService;
 }
 
 /**
@@ -19,19 +23,14 @@ export class Loaders {
   /** Whole albums, for the fields a track's embedded album lacks (genres, label, popularity). */
   readonly album: DataLoader<string, Omit<AlbumDto, 'tracks'> | null>;
   readonly audioFeatures: DataLoader<string, AudioFeaturesDto | null>;
-  /** Whole tracks, for the fields an album's (simplified) tracks lack: album, popularity. */
-  readonly track: DataLoader<string, TrackDto | null>;
 
-  constructor(services: CatalogServices) {
+  /** Playlists the caller may read, checked once per operation however many fields need them. */
+  readonly playlist: DataLoader<string, PlaylistRow>;
+
+  constructor(services: CatalogServices, principal: Principal | null) {
     this.artist = new DataLoader((ids) => services.artists.getArtists([...ids]));
     this.album = new DataLoader((ids) => services.albums.getAlbumsWithoutTracks([...ids], null));
     this.audioFeatures = new DataLoader((ids) => services.tracks.getSeveralAudioFeatures([...ids]));
-    this.track = new DataLoader((ids) => services.tracks.getTracks([...ids], null));
-  }
-
-  /** The artists of a list of references, in order; any that vanished are left out. */
-  async artists(refs: readonly { id: string }[]): Promise<ArtistDto[]> {
-    const found = await this.artist.loadMany(refs.map((r) => r.id));
-    return found.filter((a): a is ArtistDto => a !== null && !(a instanceof Error));
+    this.playlist = new DataLoader((ids) => Promise.all(ids.map((id) => (principal ? services.playlists.readable(principal, id) : Promise.reject(new Error('no caller'))).catch((e: Error) => e))));
   }
 }

@@ -9,7 +9,8 @@ import { AddItemsBodyDto, ChangePlaylistDto, CreatePlaylistDto, ItemToRemoveDto,
 import { PlaylistsService } from '../playlists/playlists.service';
 import { MarketArgs, marketOf } from './args';
 import { ConnectionArgs, ConnectionSlice, connect } from './connection';
-import { GqlListener, GqlPrincipal } from './graphql-context';
+import { GqlListener, GqlLoaders, GqlPrincipal } from './graphql-context';
+import { Loaders } from './loaders';
 import { Playlist, PlaylistChange, PlaylistItemConnection } from './types/playlist.types';
 
 // Inputs extend the REST request classes, so both transports validate alike (class-validator).
@@ -79,13 +80,20 @@ export class PlaylistsResolver {
   constructor(private readonly playlists: PlaylistsService) {}
 
   @Query(() => Playlist, { description: 'A playlist by id: public ones for any token, private ones for their owner and collaborators.' })
-  playlist(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @GqlPrincipal() p: Principal): Promise<SimplifiedPlaylistDto> {
-    return this.playlists.summary(p, id);
+  async playlist(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @GqlLoaders() loaders: Loaders): Promise<SimplifiedPlaylistDto> {
+    return this.playlists.present(await loaders.playlist.load(id));
   }
 
   @ResolveField(() => PlaylistItemConnection, { description: 'Its items, in order.' })
-  items(@Parent() playlist: SimplifiedPlaylistDto, @Args() page: ConnectionArgs, @Args() args: MarketArgs, @GqlPrincipal() p: Principal): Promise<ConnectionSlice<PlaylistItemDto>> {
-    return connect(page, (window) => this.playlists.items(p, playlist.id, window, marketOf(args, p)));
+  async items(
+    @Parent() playlist: SimplifiedPlaylistDto,
+    @Args() page: ConnectionArgs,
+    @Args() args: MarketArgs,
+    @GqlPrincipal() p: Principal,
+    @GqlLoaders() loaders: Loaders,
+  ): Promise<ConnectionSlice<PlaylistItemDto>> {
+    const row = await loaders.playlist.load(playlist.id);
+    return connect(page, (window) => this.playlists.itemsOf(row, window, marketOf(args, p)));
   }
 
   @Mutation(() => Playlist, { description: 'Creates a playlist owned by the listener.' })

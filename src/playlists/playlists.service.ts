@@ -72,14 +72,27 @@ export class PlaylistsService {
 
   /** The playlist without its items, for callers that page through them on their own (GraphQL). */
   async summary(principal: Principal, id: string): Promise<SimplifiedPlaylistDto> {
-    return this.presenter.simplified(await this.readable(principal, id));
+    return this.present(await this.readable(principal, id));
+  }
+
+  present(row: PlaylistRow): SimplifiedPlaylistDto {
+    return this.presenter.simplified(row);
+  }
+
+  /** A page of the items of a playlist the caller was allowed to read (its row from `readable`). */
+  async itemsOf(row: PlaylistRow, page: { limit: number; offset: number }, market: string | null): Promise<Page<PlaylistItemDto>> {
+    return this.itemsPage(row, await this.itemRows(row.id, page), page, market);
   }
 
   async items(principal: Principal, id: string, page: { limit: number; offset: number }, market: string | null): Promise<Page<PlaylistItemDto>> {
     // The items are read while access is checked; a refused caller's rows are dropped unseen.
     const [row, read] = await Promise.all([this.readable(principal, id), this.itemRows(id, page)]);
+    return this.itemsPage(row, read, page, market);
+  }
+
+  private async itemsPage(row: PlaylistRow, read: Awaited<ReturnType<PlaylistsService['itemRows']>>, page: { limit: number; offset: number }, market: string | null): Promise<Page<PlaylistItemDto>> {
     // A snapshot's pages never change, so they are kept by snapshot; tracks may, so not for long.
-    const key = `${id}:${read.counts.version}:${page.offset}:${page.limit}:${market ?? ''}`;
+    const key = `${row.id}:${read.counts.version}:${page.offset}:${page.limit}:${market ?? ''}`;
     const cached = this.pages.get(key);
     if (cached) return cached;
     const built = await this.presentPage({ ...row, ...read.counts }, read.items, page, market);

@@ -1,6 +1,11 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection } from '../connection';
 
+/** A track's or album's artists: what is asked of each artist is counted for 3 of them, a generous estimate (src/graphql/cost.ts). */
+const ARTIST_LIST = { complexity: ({ childComplexity }: { childComplexity: number }) => 3 * childComplexity };
+
+// Plain fields resolve without a resolver call (the hot path of a large page); only fields that
+// need a fetch have resolvers (catalog-fields.resolver.ts).
 // Properties carry the REST objects' (snake_case) keys, so the services' objects resolve as they are;
 // `name` gives the schema's camelCase field.
 
@@ -24,11 +29,7 @@ export class Artist {
   @Field(() => ID) id: string;
   @Field({ description: 'The `backbeat:artist:…` URI, which the player and library take.' }) uri: string;
   @Field() name: string;
-  @Field(() => [String]) genres: string[];
-  @Field(() => Int, { description: '0–100, from recent listening.' }) popularity: number;
-  @Field(() => [Image]) images: Image[];
-  /** Filled in by the artist resolver from `followers.total`. */
-  followers?: { total: number };
+  /** Genres, popularity, images and followers come from the artist resolver. */
 }
 
 @ObjectType({ description: 'An album, single or compilation.' })
@@ -43,8 +44,8 @@ export class Album {
   @Field(() => [Image]) images: Image[];
   @Field({ name: 'isPlayable', nullable: true, description: 'Whether it plays in the market asked for (null without a market).' })
   is_playable?: boolean;
-  /** The rest (artists, genres, label, popularity, tracks) comes from the album resolver. */
-  artists: { id: string }[];
+  @Field(() => [Artist], ARTIST_LIST) artists: Artist[];
+  /** Genres, label, popularity and tracks come from the album resolver. */
 }
 
 @ObjectType({ description: 'A recording.' })
@@ -59,10 +60,10 @@ export class Track {
   @Field(() => String, { name: 'previewUrl', nullable: true }) preview_url: string | null;
   @Field({ name: 'isPlayable', nullable: true, description: 'Whether it plays in the market asked for (null without a market).' })
   is_playable?: boolean;
-  /** Album, artists and popularity come from the track resolver. */
-  artists: { id: string }[];
-  album?: Album;
-  popularity?: number;
+  @Field(() => [Artist], ARTIST_LIST) artists: Artist[];
+  @Field(() => Album, { description: 'The album it appears on.' }) album: Album;
+  @Field(() => Int, { description: '0–100, from recent listening.' }) popularity: number;
+  /** Audio features come from the track resolver. */
 }
 
 @ObjectType({ description: 'What a track sounds like, for picking music by tempo and mood.' })
