@@ -16,13 +16,10 @@
 // PostgreSQL: DATABASE_URL, by default postgres://postgres@127.0.0.1:5432/bb_graphql (created, and seeded
 // by the gateway, if missing).
 import 'reflect-metadata';
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { Child, devToken, load, LoadResult, saveResults, startServer } from './lib';
+import { Child, cpuMs, devToken, ensureDatabase, load, LoadResult, median, pin, quartiles, saveResults, startServer } from './lib';
 
 const { values } = parseArgs({
   options: {
@@ -55,48 +52,6 @@ type Api = 'REST' | 'GraphQL';
 const WORKLOADS: Workload[] = ['track by id', 'playlist page'];
 
 const pct = (share: number) => `${Math.round(share * 100)} %`;
-const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
-const median = (values: number[]) => sorted(values)[Math.floor(values.length / 2)];
-/** The middle half of the values: [first quartile, third quartile]. */
-const quartiles = (values: number[]): [number, number] => {
-  const s = sorted(values);
-  return [s[Math.floor((s.length - 1) / 4)], s[Math.ceil(((s.length - 1) * 3) / 4)]];
-};
-
-/** Pins a process (all its threads) to one CPU; false where taskset or a second CPU is missing. */
-function pin(pid: number, cpu: number): boolean {
-  if (cpus().length < 2) return false;
-  try {
-    execFileSync('taskset', ['-a', '-c', '-p', String(cpu), String(pid)], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Creates the database when it does not exist yet (the gateway then migrates and seeds it). */
-async function ensureDatabase(url: string): Promise<void> {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  const admin = new Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
-  await admin.connect();
-  try {
-    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-  } finally {
-    await admin.end();
-  }
-}
-
-/** CPU time (user + system) a process has used so far, in ms: from /proc on Linux, else NaN. */
-function cpuMs(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10; // utime and stime, in ticks of 10 ms (USER_HZ 100)
-  } catch {
-    return NaN;
-  }
-}
-
 /** The opaque cursor of the node at `offset` (src/graphql/connection.ts): `after` it comes offset + 1. */
 const cursorAt = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url');
 

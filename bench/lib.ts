@@ -1,7 +1,9 @@
 import autocannon from 'autocannon';
-import { ChildProcess, fork } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { ChildProcess, execFileSync, fork } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 
 export const ROOT = join(__dirname, '..', '..');
 export const MAIN = join(ROOT, 'dist', 'src', 'main.js');
@@ -161,4 +163,46 @@ export async function devToken(base: string, scopes = ''): Promise<string> {
 /** Where a benchmark's gateways keep their data: PostgreSQL at `databaseUrl`, else an embedded database in bench/<dir>. */
 export function benchDatabase(databaseUrl: string | undefined, dir: string): Record<string, string> {
   return databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '', DATA_DIR: join(ROOT, 'bench', dir) };
+}
+
+export const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** The middle half of the values: [first quartile, third quartile]. */
+export function quartiles(values: number[]): [number, number] {
+  const s = [...values].sort((a, b) => a - b);
+  return [s[Math.floor((s.length - 1) / 4)], s[Math.ceil(((s.length - 1) * 3) / 4)]];
+}
+
+/** Pins a process (all its threads) to one CPU; false where taskset or a second CPU is missing. */
+export function pin(pid: number, cpu: number): boolean {
+  if (cpus().length < 2) return false;
+  try {
+    execFileSync('taskset', ['-a', '-c', '-p', String(cpu), String(pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Creates the database when it does not exist yet (the first gateway then migrates and seeds it). */
+export async function ensureDatabase(url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const admin = new Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** CPU time (user + system) a process has used so far, in ms: from /proc on Linux, else NaN. */
+export function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime and stime, in ticks of 10 ms (USER_HZ 100)
+  } catch {
+    return NaN;
+  }
 }

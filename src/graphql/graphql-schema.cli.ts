@@ -4,15 +4,15 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeOrCheck } from '../common/generated-file';
 import { RESOLVERS } from './graphql.module';
 
-export const SCHEMA_PATH = join(__dirname, '..', '..', '..', 'sdk-generator', 'schema.graphql');
+const SCHEMA_PATH = join(__dirname, '..', '..', '..', 'sdk-generator', 'schema.graphql');
 
 /** The schema as /graphql serves it (sorted, as the server sorts it). */
-export async function schemaText(): Promise<string> {
+async function schemaText(): Promise<string> {
   const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
   await app.init();
   const schema = await app.get(GraphQLSchemaFactory).create(RESOLVERS);
@@ -23,27 +23,10 @@ export async function schemaText(): Promise<string> {
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
   const text = await schemaText();
-  if (values.check) {
-    let current = '';
-    try {
-      current = readFileSync(SCHEMA_PATH, 'utf8');
-    } catch {
-      // missing counts as stale
-    }
-    if (current !== text) {
-      console.error('sdk-generator/schema.graphql is stale: run `npm run graphql:schema` and commit the result.');
-      process.exit(1);
-    }
-    console.log('sdk-generator/schema.graphql is up to date.');
-    return;
-  }
-  writeFileSync(SCHEMA_PATH, text);
-  console.log(`Wrote ${SCHEMA_PATH}`);
+  writeOrCheck(SCHEMA_PATH, text, values.check, 'npm run graphql:schema');
 }
 
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

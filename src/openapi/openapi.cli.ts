@@ -3,9 +3,9 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeOrCheck } from '../common/generated-file';
 import { fastifyAdapter } from '../app';
 import { AppModule } from '../app.module';
 import { loadEnv } from '../config/env';
@@ -19,22 +19,7 @@ async function main(): Promise<void> {
   const env = loadEnv({});
   const app: INestApplication = await NestFactory.create(AppModule.forRoot(env), fastifyAdapter(env), { preview: true, logger: false });
   const text = `${JSON.stringify(buildOpenApiDocument(app, env.PUBLIC_URL), null, 2)}\n`;
-  if (values.check) {
-    let current = '';
-    try {
-      current = readFileSync(OPENAPI_PATH, 'utf8');
-    } catch {
-      // missing counts as stale
-    }
-    if (current !== text) {
-      console.error('sdk-generator/openapi.json is stale: run `npm run openapi` and commit the result.');
-      process.exit(1);
-    }
-    console.log('sdk-generator/openapi.json is up to date.');
-    return;
-  }
-  writeFileSync(OPENAPI_PATH, text);
-  console.log(`Wrote ${OPENAPI_PATH}`);
+  writeOrCheck(OPENAPI_PATH, text, values.check, 'npm run openapi');
 }
 
 main().catch((error: unknown) => {
