@@ -325,3 +325,47 @@ describe('GraphQL subscriptions over graphql-ws (e2e)', () => {
     await invalid.dispose();
   });
 });
+
+// The subscription reads the same event bus as the SSE stream: with Redis, across instances.
+const REDIS_URL = process.env.REDIS_URL;
+(REDIS_URL ? describe : describe.skip)(`GraphQL subscription across two instances over Redis (e2e)${REDIS_URL ? '' : ' — skipped: set REDIS_URL'}`, () => {
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    a = await startTestApp({ seedTracks: 50, env: { REDIS_URL: REDIS_URL! } });
+    b = await startTestApp({ sameDatabaseAs: a, env: { REDIS_URL: REDIS_URL! } });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  it('a subscriber on instance B sees a play sent to instance A', async () => {
+    const token = await a.token({ user: 'ada', scopes: WRITE });
+    const ws = createClient({ url: `${b.baseUrl.replace('http', 'ws')}/graphql/subscriptions`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: true });
+    const reasons: string[] = [];
+    const playing = new Promise<void>((resolve, reject) => {
+      ws.subscribe<{ playerStateChanged: { reason: string; state: { isPlaying: boolean } | null } }>(
+        { query: `subscription { playerStateChanged { reason state { isPlaying } } }` },
+        {
+          next: ({ data }) => {
+            reasons.push(data!.playerStateChanged.reason);
+            if (data!.playerStateChanged.state?.isPlaying) resolve();
+          },
+          error: reject,
+          complete: () => undefined,
+        },
+      );
+    });
+    for (let i = 0; i < 200 && !reasons.includes('subscribed'); i++) await new Promise((r) => setTimeout(r, 25));
+    const device = new SimulatedDevice({ baseUrl: a.baseUrl, token, name: 'Car', type: 'Automobile', clientDeviceId: 'car-gql' });
+    await device.connect();
+    const [track] = await a.dataSource.query(`SELECT id FROM tracks ORDER BY id LIMIT 1`);
+    const play = await a.request(`/v1/me/player/play?device_id=${device.deviceId}`, { method: 'PUT', token, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ uris: [`backbeat:track:${track.id}`] }) });
+    expect(play.status).toBe(204);
+    await playing;
+    expect(reasons[0]).toBe('subscribed');
+    await ws.dispose();
+    await device.close();
+  });
+});
