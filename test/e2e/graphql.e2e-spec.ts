@@ -20,7 +20,7 @@ interface GqlResult<T = any> {
   extensions?: Record<string, any>;
 }
 
-describe('GraphQL over HTTP (e2e)', () => {
+describe('GraphQL over HTTP and graphql-ws (e2e)', () => {
   let t: TestApp;
   let tracks: { id: string; name: string; album_id: string }[];
   beforeAll(async () => {
@@ -227,50 +227,7 @@ describe('GraphQL over HTTP (e2e)', () => {
     expect(fifty.queries).toBeLessThanOrEqual(8);
   });
 
-  it('serves the schema checked in at sdk-generator/schema.graphql', async () => {
-    const introspection = await gql(getIntrospectionQuery());
-    const served = `${printSchema(lexicographicSortSchema(buildClientSchema(introspection.data)))}\n`;
-    expect(served).toBe(readFileSync(join(__dirname, '..', '..', 'sdk-generator', 'schema.graphql'), 'utf8'));
-  });
-});
-
-describe('GraphQL cost drawn from the rate-limit budgets (e2e)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ seedTracks: 50, env: { RATE_LIMIT_ENABLED: 'true' } });
-    await t.token({ user: 'ada' }); // creates the listener who owns the app
-    await t.dataSource.query(
-      `INSERT INTO oauth_clients (id, name, owner_id, type, quota_mode, rate_limit_override) VALUES ('test-client', 'Test', 'ada', 'public', 'development', $1)`,
-      [JSON.stringify({ user: 60 })],
-    );
-  });
-  afterAll(() => t?.close());
-
-  it('charges an operation its cost, shares the budget with REST, and answers 429 with Retry-After', async () => {
-    const token = await t.token({ user: 'ada', scopes: READ });
-    const query = JSON.stringify({ query: `{ me { playlists(first: 50) { nodes { items(first: 50) { nodes { track { name } } } } } } }` });
-    const post = () => fetch(`${t.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: query });
-    const first = await post();
-    const body = (await first.json()) as GqlResult;
-    expect(first.status).toBe(200);
-    expect(body.extensions?.cost).toMatchObject({ requestedQueryCost: 52, remaining: 8 });
-    expect(first.headers.get('ratelimit')).toContain('"user";r=8;');
-    const rest = await t.request('/v1/rate_limit', { token });
-    expect(rest.body.resources.user.used).toBe(52);
-    const second = await post();
-    expect(second.status).toBe(429);
-    expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(((await second.json()) as GqlResult).errors?.[0].extensions.code).toBe('RATE_LIMITED');
-  });
-});
-
-describe('GraphQL subscriptions over graphql-ws (e2e)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ seedTracks: 50 });
-  });
-  afterAll(() => t?.close());
-
+  // Subscriptions, over graphql-ws.
   const client = (token: string | null) =>
     createClient({ url: `${t.baseUrl.replace('http', 'ws')}/graphql/subscriptions`, webSocketImpl: WebSocket, connectionParams: token ? { authorization: `Bearer ${token}` } : {}, retryAttempts: 0, lazy: true });
 
@@ -323,6 +280,42 @@ describe('GraphQL subscriptions over graphql-ws (e2e)', () => {
     });
     expect(JSON.stringify(rejected)).toContain('GRAPHQL_VALIDATION_FAILED');
     await invalid.dispose();
+  });
+
+  it('serves the schema checked in at sdk-generator/schema.graphql', async () => {
+    const introspection = await gql(getIntrospectionQuery());
+    const served = `${printSchema(lexicographicSortSchema(buildClientSchema(introspection.data)))}\n`;
+    expect(served).toBe(readFileSync(join(__dirname, '..', '..', 'sdk-generator', 'schema.graphql'), 'utf8'));
+  });
+});
+
+describe('GraphQL cost drawn from the rate-limit budgets (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ seedTracks: 50, env: { RATE_LIMIT_ENABLED: 'true' } });
+    await t.token({ user: 'ada' }); // creates the listener who owns the app
+    await t.dataSource.query(
+      `INSERT INTO oauth_clients (id, name, owner_id, type, quota_mode, rate_limit_override) VALUES ('test-client', 'Test', 'ada', 'public', 'development', $1)`,
+      [JSON.stringify({ user: 60 })],
+    );
+  });
+  afterAll(() => t?.close());
+
+  it('charges an operation its cost, shares the budget with REST, and answers 429 with Retry-After', async () => {
+    const token = await t.token({ user: 'ada', scopes: READ });
+    const query = JSON.stringify({ query: `{ me { playlists(first: 50) { nodes { items(first: 50) { nodes { track { name } } } } } } }` });
+    const post = () => fetch(`${t.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: query });
+    const first = await post();
+    const body = (await first.json()) as GqlResult;
+    expect(first.status).toBe(200);
+    expect(body.extensions?.cost).toMatchObject({ requestedQueryCost: 52, remaining: 8 });
+    expect(first.headers.get('ratelimit')).toContain('"user";r=8;');
+    const rest = await t.request('/v1/rate_limit', { token });
+    expect(rest.body.resources.user.used).toBe(52);
+    const second = await post();
+    expect(second.status).toBe(429);
+    expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await second.json()) as GqlResult).errors?.[0].extensions.code).toBe('RATE_LIMITED');
   });
 });
 
