@@ -18,7 +18,7 @@ import { CatalogResolver } from './catalog.resolver';
 import { AlbumFieldsResolver, ArtistFieldsResolver, TrackFieldsResolver } from './catalog-fields.resolver';
 import { costPlugin } from './cost';
 import { formatError } from './errors';
-import { CompiledExecution } from './jit';
+import { jitPlugin } from './jit';
 import { GqlContextFactory, GraphqlContextModule } from './graphql-context.factory';
 import { MeResolver } from './me.resolver';
 import { PlayerResolver } from './player.resolver';
@@ -49,29 +49,25 @@ const validationRules = (env: Env) => {
       driver: ApolloDriver,
       imports: [GraphqlContextModule],
       inject: [ENV, GqlContextFactory, RateLimitService],
-      useFactory: (env: Env, contexts: GqlContextFactory, limits: RateLimitService): ApolloDriverConfig => {
-        const compiled = new CompiledExecution();
-        return {
-          path: GRAPHQL_PATH,
-          autoSchemaFile: true,
-          sortSchema: true,
-          introspection: true,
-          // GraphiQL in development; Apollo's landing page says where the API is otherwise.
-          graphiql: env.NODE_ENV === 'development',
-          includeStacktraceInErrorResponses: false,
-          formatError,
-          validationRules: validationRules(env),
-          // Typed against @apollo/server's CommonJS build, the driver's against its ES build: the same plugins.
-          plugins: [
-            costPlugin({ maxCost: env.GRAPHQL_MAX_COST, limits: env.RATE_LIMIT_ENABLED ? limits : null }),
-            // No @cacheControl hints here: the plugin would wrap every field resolver for nothing.
-            ApolloServerPluginCacheControlDisabled(),
-            compiled.plugin(),
-          ] as NonNullable<ApolloDriverConfig['plugins']>,
-          stringifyResult: compiled.stringify,
-          context: (request: FastifyRequest, reply: FastifyReply) => contexts.forHttp(request, reply),
-        };
-      },
+      useFactory: (env: Env, contexts: GqlContextFactory, limits: RateLimitService): ApolloDriverConfig => ({
+        path: GRAPHQL_PATH,
+        autoSchemaFile: true,
+        sortSchema: true,
+        introspection: true,
+        // GraphiQL in development; Apollo's landing page says where the API is otherwise.
+        graphiql: env.NODE_ENV === 'development',
+        includeStacktraceInErrorResponses: false,
+        formatError,
+        validationRules: validationRules(env),
+        // Typed against @apollo/server's CommonJS build, the driver's against its ES build: the same plugins.
+        plugins: [
+          costPlugin({ maxCost: env.GRAPHQL_MAX_COST, limits: env.RATE_LIMIT_ENABLED ? limits : null }),
+          // No @cacheControl hints here: the plugin would wrap every field resolver for nothing.
+          ApolloServerPluginCacheControlDisabled(),
+          jitPlugin(),
+        ] as NonNullable<ApolloDriverConfig['plugins']>,
+        context: (request: FastifyRequest, reply: FastifyReply) => contexts.forHttp(request, reply),
+      }),
     }),
   ],
   providers: RESOLVERS,
