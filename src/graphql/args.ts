@@ -1,17 +1,19 @@
-import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsOptional, IsString, Matches } from 'class-validator';
+import { Args, ArgsType, Field, ID } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayMinSize, Matches } from 'class-validator';
 import { ID_PATTERN } from '../common/ids';
 import type { Principal } from '../common/auth/principal';
 import { resolveMarket } from '../catalog/market';
 
-/** `market` as REST takes it: an ISO 3166-1 alpha-2 code, or `from_token`. */
-@ArgsType()
-export class MarketArgs {
-  @Field({ nullable: true, description: 'ISO 3166-1 alpha-2 country code, or `from_token` for the listener’s country: only what plays there, with `isPlayable` filled in.' })
-  @IsOptional()
-  @IsString()
-  market?: string;
-}
+/**
+ * `market` as REST takes it: an ISO 3166-1 alpha-2 code, or `from_token`. A plain string argument
+ * (checked by resolveMarket, as in REST), so no argument class is built and validated per call.
+ */
+export const MarketArg = (): ParameterDecorator =>
+  Args('market', {
+    type: () => String,
+    nullable: true,
+    description: 'ISO 3166-1 alpha-2 country code, or `from_token` for the listener’s country: only what plays there, with `isPlayable` filled in.',
+  });
 
 @ArgsType()
 export class IdsArgs {
@@ -22,4 +24,4 @@ export class IdsArgs {
   ids: string[];
 }
 
-export const marketOf = (args: MarketArgs, principal: Principal | null): string | null => (principal ? resolveMarket(args.market, principal) : null);
+export const marketOf = (market: string | null | undefined, principal: Principal | null): string | null => (principal ? resolveMarket(market ?? undefined, principal) : null);

@@ -6,7 +6,7 @@ import type { AlbumDto, ArtistDto, AudioFeaturesDto, SimplifiedAlbumDto, Simplif
 import type { ImageDto } from '../common/dto/common-objects.dto';
 import type { Principal } from '../common/auth/principal';
 import { NotFoundError } from '../common/errors/domain-errors';
-import { MarketArgs, marketOf } from './args';
+import { MarketArg, marketOf } from './args';
 import { ConnectionArgs, ConnectionSlice, connect } from './connection';
 import { GqlLoaders, GqlPrincipal } from './graphql-context';
 import { Loaders } from './loaders';
@@ -46,8 +46,8 @@ export class AlbumFieldsResolver {
   }
 
   @ResolveField(() => TrackConnection, { description: 'Its tracks, in order.' })
-  tracks(@Parent() album: SimplifiedAlbumDto, @Args() page: ConnectionArgs, @Args() args: MarketArgs, @GqlPrincipal() p: Principal): Promise<ConnectionSlice<TrackDto>> {
-    const market = marketOf(args, p);
+  tracks(@Parent() album: SimplifiedAlbumDto, @Args() page: ConnectionArgs, @MarketArg() marketArg: string | undefined, @GqlPrincipal() p: Principal): Promise<ConnectionSlice<TrackDto>> {
+    const market = marketOf(marketArg, p);
     return connect(page, async (window) => {
       const listed = await this.albums.getAlbumTracks(album.id, window, market);
       // Whole tracks (album, popularity), in one query, so that every Track resolves the same way.
@@ -95,12 +95,12 @@ export class ArtistFieldsResolver {
   }
 
   @ResolveField(() => AlbumConnection, { description: 'Albums, singles, compilations and appearances, newest first.' })
-  albums(@Parent() artist: ArtistDto, @Args() page: ConnectionArgs, @Args() args: MarketArgs, @GqlPrincipal() p: Principal): Promise<ConnectionSlice<SimplifiedAlbumDto>> {
-    return connect(page, (window) => this.artists.getArtistAlbums(artist.id, { groups: [], market: marketOf(args, p), ...window }));
+  albums(@Parent() artist: ArtistDto, @Args() page: ConnectionArgs, @MarketArg() market: string | undefined, @GqlPrincipal() p: Principal): Promise<ConnectionSlice<SimplifiedAlbumDto>> {
+    return connect(page, (window) => this.artists.getArtistAlbums(artist.id, { groups: [], market: marketOf(market, p), ...window }));
   }
 
   @ResolveField(() => [Track], { ...PER_PARENT, name: 'topTracks', description: 'The artist’s most played tracks (up to 10).' })
-  topTracks(@Parent() artist: ArtistDto, @Args() args: MarketArgs, @GqlPrincipal() p: Principal): Promise<TrackDto[]> {
-    return this.artists.getTopTracks(artist.id, marketOf(args, p));
+  topTracks(@Parent() artist: ArtistDto, @MarketArg() market: string | undefined, @GqlPrincipal() p: Principal): Promise<TrackDto[]> {
+    return this.artists.getTopTracks(artist.id, marketOf(market, p));
   }
 }

@@ -8,7 +8,7 @@ import { TracksService } from '../catalog/tracks.service';
 import { Scopes } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { ParseIdPipe } from '../common/http/parse-id.pipe';
-import { IdsArgs, MarketArgs, marketOf } from './args';
+import { IdsArgs, MarketArg, marketOf } from './args';
 import { ConnectionArgs, ConnectionSlice, connect, pageWindow, toConnection } from './connection';
 import { GqlPrincipal } from './graphql-context';
 import { Album, AlbumConnection, Artist, ArtistConnection, Category, CategoryConnection, SearchKind, Track, TrackConnection } from './types/catalog.types';
@@ -38,23 +38,23 @@ export class CatalogResolver {
   ) {}
 
   @Query(() => Track, { description: 'A track by id.' })
-  track(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @Args() args: MarketArgs, @GqlPrincipal() p: Principal): Promise<TrackDto> {
-    return this.tracks.getTrack(id, marketOf(args, p));
+  track(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @MarketArg() market: string | undefined, @GqlPrincipal() p: Principal): Promise<TrackDto> {
+    return this.tracks.getTrack(id, marketOf(market, p));
   }
 
   @Query(() => [Track], { ...PER_ID, nullable: 'items', description: 'Several tracks by id, in order; null where an id is unknown.' })
-  severalTracks(@Args() { ids }: IdsArgs, @Args() args: MarketArgs, @GqlPrincipal() p: Principal): Promise<(TrackDto | null)[]> {
-    return this.tracks.getTracks(ids, marketOf(args, p));
+  severalTracks(@Args() { ids }: IdsArgs, @MarketArg() market: string | undefined, @GqlPrincipal() p: Principal): Promise<(TrackDto | null)[]> {
+    return this.tracks.getTracks(ids, marketOf(market, p));
   }
 
   @Query(() => Album, { description: 'An album by id.' })
-  album(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @Args() args: MarketArgs, @GqlPrincipal() p: Principal): Promise<AlbumDto> {
-    return this.albums.getAlbum(id, marketOf(args, p));
+  album(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @MarketArg() market: string | undefined, @GqlPrincipal() p: Principal): Promise<AlbumDto> {
+    return this.albums.getAlbum(id, marketOf(market, p));
   }
 
   @Query(() => [Album], { ...PER_ID, nullable: 'items', description: 'Several albums by id, in order; null where an id is unknown.' })
-  severalAlbums(@Args() { ids }: IdsArgs, @Args() args: MarketArgs, @GqlPrincipal() p: Principal): Promise<(AlbumDto | null)[]> {
-    return this.albums.getAlbums(ids, marketOf(args, p));
+  severalAlbums(@Args() { ids }: IdsArgs, @MarketArg() market: string | undefined, @GqlPrincipal() p: Principal): Promise<(AlbumDto | null)[]> {
+    return this.albums.getAlbums(ids, marketOf(market, p));
   }
 
   @Query(() => Artist, { description: 'An artist by id.' })
@@ -72,10 +72,10 @@ export class CatalogResolver {
     @Args('query') query: string,
     @Args('types', { type: () => [SearchKind] }) types: SearchKind[],
     @Args() page: ConnectionArgs,
-    @Args() args: MarketArgs,
+    @MarketArg() marketArg: string | undefined,
     @GqlPrincipal() p: Principal,
   ): Promise<SearchResults> {
-    const market = marketOf(args, p);
+    const market = marketOf(marketArg, p);
     const run = async (window: { offset: number; limit: number }) =>
       (await this.searchService.search({ q: query, types, market, ...window })) as Record<string, { items: unknown[]; offset: number; total: number }>;
     // Backward from the end: the end of the longest of the lists.

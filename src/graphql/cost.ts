@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { DocumentNode, GraphQLError, GraphQLSchema, Kind, OperationDefinitionNode, OperationTypeNode, isObjectType } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { ComplexityEstimator, ComplexityEstimatorArgs, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { bearerChallenge } from '../common/errors/api-exception.filter';
 import { DomainError } from '../common/errors/domain-errors';
@@ -73,6 +74,8 @@ interface Cost {
  * budgets, the same as REST requests draw on. The cost and what is left go in `extensions.cost`.
  */
 export function costPlugin(options: CostOptions): ApolloServerPlugin<GqlContext> {
+  // The same operation with the same variables costs the same: priced once.
+  const prices = new LRUCache<string, number>({ max: 5000 });
   return {
     requestDidStart() {
       let cost: Cost | undefined;
@@ -88,7 +91,12 @@ export function costPlugin(options: CostOptions): ApolloServerPlugin<GqlContext>
             const refusal = context.authError ?? new DomainError('UNAUTHORIZED', 'No token provided', 'NO_TOKEN');
             throw toGraphQLError(refusal, { 'www-authenticate': bearerChallenge(refusal.reason) });
           }
-          const requested = operationCost(request.schema, request.document as DocumentNode, request.operationName, request.request.variables);
+          const key = `${request.queryHash}:${request.operationName ?? ''}:${JSON.stringify(request.request.variables ?? {})}`;
+          let requested = prices.get(key);
+          if (requested === undefined) {
+            requested = operationCost(request.schema, request.document as DocumentNode, request.operationName, request.request.variables);
+            prices.set(key, requested);
+          }
           cost = { requestedQueryCost: requested, maximumAvailable: options.maxCost };
           if (requested > options.maxCost) throw costLimitError(requested, options.maxCost, cost);
           if (!options.limits) return;

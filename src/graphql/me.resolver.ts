@@ -11,7 +11,7 @@ import type { DeviceDto, PlaybackStateDto } from '../player/dto/player.dto';
 import { PlayerService } from '../player/player.service';
 import type { SimplifiedPlaylistDto } from '../playlists/dto/playlist-objects.dto';
 import { PlaylistsService } from '../playlists/playlists.service';
-import { MarketArgs, marketOf } from './args';
+import { MarketArg, marketOf } from './args';
 import { ConnectionArgs, ConnectionSlice, connect } from './connection';
 import { GqlListener } from './graphql-context';
 import { Me, SavedAlbumConnection, SavedTrackConnection } from './types/library.types';
@@ -63,15 +63,15 @@ export class MeResolver {
   }
 
   @ResolveField(() => SavedTrackConnection, { name: 'savedTracks', description: 'Saved tracks, newest first (user-library-read).' })
-  savedTracks(@Parent() _me: Me, @Args() page: ConnectionArgs, @Args() args: MarketArgs, @GqlListener() p: Listener): Promise<ConnectionSlice<object>> {
+  savedTracks(@Parent() _me: Me, @Args() page: ConnectionArgs, @MarketArg() market: string | undefined, @GqlListener() p: Listener): Promise<ConnectionSlice<object>> {
     assertScopes(p, ['user-library-read']);
-    return connect(page, (window) => this.library.saved('track', p.userId, window, marketOf(args, p)));
+    return connect(page, (window) => this.library.saved('track', p.userId, window, marketOf(market, p)));
   }
 
   @ResolveField(() => SavedAlbumConnection, { name: 'savedAlbums', description: 'Saved albums, newest first (user-library-read).' })
-  savedAlbums(@Parent() _me: Me, @Args() page: ConnectionArgs, @Args() args: MarketArgs, @GqlListener() p: Listener): Promise<ConnectionSlice<object>> {
+  savedAlbums(@Parent() _me: Me, @Args() page: ConnectionArgs, @MarketArg() market: string | undefined, @GqlListener() p: Listener): Promise<ConnectionSlice<object>> {
     assertScopes(p, ['user-library-read']);
-    return connect(page, (window) => this.library.saved('album', p.userId, window, marketOf(args, p)));
+    return connect(page, (window) => this.library.saved('album', p.userId, window, marketOf(market, p)));
   }
 
   @ResolveField(() => PlaylistConnection, { description: 'Playlists the listener owns or follows; private ones with the scopes for them.' })
@@ -80,9 +80,9 @@ export class MeResolver {
   }
 
   @ResolveField(() => PlaybackState, { nullable: true, description: 'Playback on the active device; null when none is active (user-read-playback-state).' })
-  player(@Parent() _me: Me, @Args() args: MarketArgs, @GqlListener() p: Listener): Promise<PlaybackStateDto | null> {
+  player(@Parent() _me: Me, @MarketArg() market: string | undefined, @GqlListener() p: Listener): Promise<PlaybackStateDto | null> {
     assertScopes(p, ['user-read-playback-state']);
-    return this.playerService.playbackState(p, marketOf(args, p));
+    return this.playerService.playbackState(p, marketOf(market, p));
   }
 
   @ResolveField(() => [Device], { description: 'The listener’s connected devices (user-read-playback-state).' })

@@ -7,7 +7,7 @@ import { OffsetDto, PlayBodyDto } from '../player/dto/player.dto';
 import { playerChanges, type PlayerStateChange as StateChange } from '../player/player-changes';
 import { PlayerService } from '../player/player.service';
 import { REPEAT_STATES, type RepeatState } from '../player/protocol';
-import { MarketArgs, marketOf } from './args';
+import { MarketArg, marketOf } from './args';
 import { GqlListener } from './graphql-context';
 import { PlayerStateChange, RepeatMode } from './types/player.types';
 
@@ -139,7 +139,7 @@ export class PlayerResolver {
 
   @Subscription(() => PlayerStateChange, { description: 'The playback state at once, then after every change (user-read-playback-state).', resolve: (change: StateChange) => change })
   @Scopes('user-read-playback-state')
-  playerStateChanged(@Args() args: MarketArgs, @GqlListener() p: Listener): AsyncIterableIterator<StateChange> {
-    return playerChanges(this.bus, this.player, p, marketOf(args, p));
+  playerStateChanged(@MarketArg() market: string | undefined, @GqlListener() p: Listener): AsyncIterableIterator<StateChange> {
+    return playerChanges(this.bus, this.player, p, marketOf(market, p));
   }
 }

@@ -7,7 +7,7 @@ import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import type { PlaylistItemDto, SimplifiedPlaylistDto } from '../playlists/dto/playlist-objects.dto';
 import { AddItemsBodyDto, ChangePlaylistDto, CreatePlaylistDto, ItemToRemoveDto, UpdateItemsBodyDto } from '../playlists/dto/playlist-requests.dto';
 import { PlaylistsService } from '../playlists/playlists.service';
-import { MarketArgs, marketOf } from './args';
+import { MarketArg, marketOf } from './args';
 import { ConnectionArgs, ConnectionSlice, connect } from './connection';
 import { GqlListener, GqlLoaders, GqlPrincipal } from './graphql-context';
 import { Loaders } from './loaders';
@@ -88,12 +88,12 @@ export class PlaylistsResolver {
   async items(
     @Parent() playlist: SimplifiedPlaylistDto,
     @Args() page: ConnectionArgs,
-    @Args() args: MarketArgs,
+    @MarketArg() market: string | undefined,
     @GqlPrincipal() p: Principal,
     @GqlLoaders() loaders: Loaders,
   ): Promise<ConnectionSlice<PlaylistItemDto>> {
     const row = await loaders.playlist.load(playlist.id);
-    return connect(page, (window) => this.playlists.itemsOf(row, window, marketOf(args, p)));
+    return connect(page, (window) => this.playlists.itemsOf(row, window, marketOf(market, p)));
   }
 
   @Mutation(() => Playlist, { description: 'Creates a playlist owned by the listener.' })
