@@ -30,11 +30,7 @@ export class AlbumsService {
   /** Albums without their tracks, in one query (GraphQL asks for the tracks separately). */
   async getAlbumsWithoutTracks(ids: string[], market: string | null): Promise<(Omit<AlbumDto, 'tracks'> | null)[]> {
     const rows = inIdOrder(ids, await this.reader.albumsByIds(ids));
-    return rows.map((row) => {
-      if (!row) return null;
-      const { tracks: _tracks, ...album } = this.presenter.album(row, { items: [] } as unknown as PagingSimplifiedTrackDto, market);
-      return album;
-    });
+    return rows.map((row) => (row ? this.presenter.albumDetails(row, market) : null));
   }
 
   async getAlbumTracks(id: string, page: { limit: number; offset: number }, market: string | null): Promise<PagingSimplifiedTrackDto> {

@@ -71,6 +71,11 @@ export class CatalogPresenter {
   }
 
   album(row: FullAlbumRow, tracks: AlbumDto['tracks'], market: string | null): AlbumDto {
+    return { ...this.albumDetails(row, market), tracks };
+  }
+
+  /** An album without its tracks. */
+  albumDetails(row: FullAlbumRow, market: string | null): Omit<AlbumDto, 'tracks'> {
     return {
       ...this.simplifiedAlbum(row, market),
       copyrights: row.copyrights,
@@ -78,7 +83,6 @@ export class CatalogPresenter {
       genres: [],
       label: row.label,
       popularity: row.popularity,
-      tracks,
     };
   }
 

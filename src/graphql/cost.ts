@@ -2,9 +2,10 @@ import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { DocumentNode, GraphQLError, GraphQLSchema, Kind, OperationDefinitionNode, OperationTypeNode, isObjectType } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { ComplexityEstimator, ComplexityEstimatorArgs, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { missingToken } from '../common/auth/auth.guard';
 import { bearerChallenge } from '../common/errors/api-exception.filter';
 import { DomainError } from '../common/errors/domain-errors';
-import { rateLimitHeaders, retryAfterSeconds } from '../rate-limit/rate-limit-headers';
+import { rateLimitHeaders, retryAfterSeconds, tightest } from '../rate-limit/rate-limit-headers';
 import type { RateLimitService } from '../rate-limit/rate-limit.service';
 import { MAX_PAGE } from './connection';
 import { toGraphQLError } from './errors';
@@ -88,7 +89,7 @@ export function costPlugin(options: CostOptions): ApolloServerPlugin<GqlContext>
             throw badInput('Subscriptions are served over graphql-ws at /graphql/subscriptions', 'SUBSCRIPTION_OVER_HTTP');
           }
           if (!context.principal) {
-            const refusal = context.authError ?? new DomainError('UNAUTHORIZED', 'No token provided', 'NO_TOKEN');
+            const refusal = context.authError ?? missingToken();
             throw toGraphQLError(refusal, { 'www-authenticate': bearerChallenge(refusal.reason) });
           }
           const key = `${request.queryHash}:${request.operationName ?? ''}:${JSON.stringify(request.request.variables ?? {})}`;
@@ -103,9 +104,9 @@ export function costPlugin(options: CostOptions): ApolloServerPlugin<GqlContext>
           const decision = await options.limits.consume(context.principal, operation.operation === OperationTypeNode.MUTATION, Math.max(1, requested));
           const headers = rateLimitHeaders(decision.budgets, options.limits.windowSeconds);
           for (const [name, value] of Object.entries(headers)) request.response.http.headers.set(name, value);
-          const tightest = decision.budgets.reduce((a, b) => (b.remaining < a.remaining ? b : a));
-          cost.remaining = tightest.remaining;
-          cost.resetAt = new Date(Date.now() + tightest.resetMs).toISOString();
+          const worst = tightest(decision.budgets);
+          cost.remaining = worst.remaining;
+          cost.resetAt = new Date(Date.now() + worst.resetMs).toISOString();
           if (!decision.allowed) {
             const wait = retryAfterSeconds(decision.budgets);
             throw toGraphQLError(new DomainError('RATE_LIMITED', `Too many requests: this operation costs ${requested}; try again in ${wait} s`, 'RATE_LIMITED'), {

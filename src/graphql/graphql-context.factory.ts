@@ -1,5 +1,5 @@
 import { Injectable, Module } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { AlbumsService } from '../catalog/albums.service';
 import { ArtistsService } from '../catalog/artists.service';
 import { CatalogModule } from '../catalog/catalog.module';
@@ -24,11 +24,11 @@ export class GqlContextFactory {
   ) {}
 
   /** Over HTTP: a missing or bad token is kept as `authError`, so that introspection works without one. */
-  async forHttp(request: FastifyRequest & { principal?: Principal }, reply: FastifyReply): Promise<GqlContext> {
+  async forHttp(request: FastifyRequest & { principal?: Principal }): Promise<GqlContext> {
     const { principal, authError } = await this.authenticate(request.headers.authorization);
     // The app's usage analytics and logs attribute the request (src/usage).
     if (principal) request.principal = principal;
-    return { req: request, reply, principal, authError, loaders: this.loaders(principal) };
+    return { req: request, principal, authError, loaders: this.loaders(principal) };
   }
 
   /** Over WebSocket, for a connection authenticated in `connection_init`. */

@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import { missingToken } from '../common/auth/auth.guard';
 import { asListener, type Listener, type Principal } from '../common/auth/principal';
 import { DomainError } from '../common/errors/domain-errors';
 import { Loaders } from './loaders';
@@ -8,7 +9,6 @@ import { Loaders } from './loaders';
 export interface GqlContext {
   /** The HTTP request; absent over WebSocket. */
   req?: FastifyRequest & { principal?: Principal };
-  reply?: FastifyReply;
   /** The caller, or null with the reason in `authError` (an operation then fails before it runs, unless it only introspects). */
   principal: Principal | null;
   authError: DomainError | null;
@@ -21,7 +21,7 @@ export function listenerOf(context: GqlContext): Listener {
 }
 
 export function principalOf(context: GqlContext): Principal {
-  if (!context.principal) throw context.authError ?? new DomainError('UNAUTHORIZED', 'No token provided', 'NO_TOKEN');
+  if (!context.principal) throw context.authError ?? missingToken();
   return context.principal;
 }
 

@@ -6,7 +6,7 @@ import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { GraphQLError, ValidationContext } from 'graphql';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CatalogModule } from '../catalog/catalog.module';
 import { ENV } from '../config/config.module';
 import type { Env } from '../config/env';
@@ -66,7 +66,7 @@ const validationRules = (env: Env) => {
           ApolloServerPluginCacheControlDisabled(),
           jitPlugin(),
         ] as NonNullable<ApolloDriverConfig['plugins']>,
-        context: (request: FastifyRequest, reply: FastifyReply) => contexts.forHttp(request, reply),
+        context: (request: FastifyRequest) => contexts.forHttp(request),
       }),
     }),
   ],

@@ -1,6 +1,7 @@
+import { assertScopes, insufficientScope } from '../common/auth/auth.guard';
 import type { Principal } from '../common/auth/principal';
 import type { Scope } from '../common/auth/scopes';
-import { DomainError, ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
+import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
 
 /** What the access rules need to know about a playlist and the caller. */
 export interface AccessFacts {
@@ -13,12 +14,6 @@ export interface AccessFacts {
 
 /** What a caller gets for a playlist that does not exist, or that they may not know exists. */
 export const playlistNotFound = () => new NotFoundError('Playlist not found', 'PLAYLIST_NOT_FOUND');
-const missingScope = (scope: Scope) => new DomainError('INSUFFICIENT_SCOPE', `This needs the ${scope} scope`, 'INSUFFICIENT_SCOPE');
-
-/** 403 INSUFFICIENT_SCOPE unless the token carries `scope`. */
-export function requireScope(p: Principal, scope: Scope): void {
-  if (!p.scopes.has(scope)) throw missingScope(scope);
-}
 
 function isMember(p: Principal, facts: AccessFacts): boolean {
   return p.userId === facts.ownerId || (facts.collaborative && facts.callerFollows);
@@ -33,7 +28,7 @@ export function assertCanRead(p: Principal, facts: AccessFacts): void {
   if (!isMember(p, facts)) throw playlistNotFound();
   if (facts.collaborative && p.scopes.has('playlist-read-collaborative')) return;
   if (p.userId === facts.ownerId && p.scopes.has('playlist-read-private')) return;
-  throw missingScope(facts.collaborative ? 'playlist-read-collaborative' : 'playlist-read-private');
+  throw insufficientScope([facts.collaborative ? 'playlist-read-collaborative' : 'playlist-read-private']);
 }
 
 /**
@@ -58,7 +53,7 @@ export function assertCanChange(p: Principal, facts: AccessFacts, what: 'items' 
   const allowed = what === 'details' ? p.userId === facts.ownerId : isMember(p, facts);
   if (!allowed) throw new ForbiddenError(what === 'details' ? 'Only the owner may change this playlist' : 'Only the owner and collaborators may change this playlist', 'NOT_PLAYLIST_MEMBER');
   const scope = modifyScope(facts.public);
-  requireScope(p, scope);
+  assertScopes(p, [scope]);
 }
 
 /**

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Put, Res } from '@nest
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiExcludeEndpoint, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentListener, CurrentPrincipal, Public, Scopes } from '../common/auth/auth.decorators';
+import { assertScopes } from '../common/auth/auth.guard';
 import type { Listener, Principal } from '../common/auth/principal';
 import { ImageDto } from '../common/dto/common-objects.dto';
 import { DomainError, NotFoundError } from '../common/errors/domain-errors';
@@ -9,7 +10,6 @@ import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { ApiIdParam, ParseIdPipe } from '../common/http/parse-id.pipe';
 import { SqlRunner } from '../database/sql-runner';
 import { readCover } from './cover-image';
-import { requireScope } from './playlist-access';
 import { PlaylistPresenter } from './playlist.presenter';
 import { PlaylistsService } from './playlists.service';
 
@@ -50,7 +50,7 @@ export class PlaylistCoversController {
   async upload(@Param('playlist_id', ParseIdPipe) id: string, @Body() body: unknown, @Headers('content-type') type: string | undefined, @CurrentListener() p: Listener): Promise<void> {
     // Fastify's JSON and text parsers would hand over a string too; only image/jpeg is a cover.
     if (type?.split(';')[0].trim().toLowerCase() !== 'image/jpeg') throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the cover as base64 text with Content-Type image/jpeg', 'UNSUPPORTED_MEDIA_TYPE');
-    requireScope(p, 'ugc-image-upload');
+    assertScopes(p, ['ugc-image-upload']);
     const cover = readCover(body);
     await this.playlists.change(p, id, 'details', async (sql, row) => {
       await sql(

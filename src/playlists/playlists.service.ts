@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { generateNKeysBetween } from 'fractional-indexing';
 import { LRUCache } from 'lru-cache';
+import { assertScopes } from '../common/auth/auth.guard';
 import type { Listener, Principal } from '../common/auth/principal';
 import { DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { newId } from '../common/ids';
@@ -9,7 +10,7 @@ import { SqlRunner, Transaction } from '../database/sql-runner';
 import { TracksService } from '../catalog/tracks.service';
 import type { TrackDto } from '../catalog/dto/catalog-objects.dto';
 import type { PlaylistDto, PlaylistItemDto, SimplifiedPlaylistDto } from './dto/playlist-objects.dto';
-import { AccessFacts, assertCanChange, assertCanFollow, assertCanPlay, assertCanRead, modifyScope, playlistNotFound, requireScope } from './playlist-access';
+import { AccessFacts, assertCanChange, assertCanFollow, assertCanPlay, assertCanRead, modifyScope, playlistNotFound } from './playlist-access';
 import { MAX_PLAYLIST_ITEMS } from './playlist-limits';
 import { ItemRow, PLAYLIST_COLUMNS, PLAYLIST_JOINS, PlaylistPresenter, PlaylistRow } from './playlist.presenter';
 import { snapshotId, snapshotVersion } from './snapshot-id';
@@ -112,8 +113,8 @@ export class PlaylistsService {
     const isPublic = input.public ?? true;
     const collaborative = input.collaborative ?? false;
     if (collaborative && isPublic) throw new InvalidInputError('A collaborative playlist must not be public: send "public": false');
-    requireScope(listener, modifyScope(isPublic));
-    if (collaborative) requireScope(listener, 'playlist-modify-public');
+    assertScopes(listener, [modifyScope(isPublic)]);
+    if (collaborative) assertScopes(listener, ['playlist-modify-public']);
     const id = newId();
     await this.sql.transaction(async (sql) => {
       await sql(`INSERT INTO playlists (id, owner_id, name, description, public, collaborative) VALUES ($1, $2, $3, $4, $5, $6)`, [
@@ -131,7 +132,7 @@ export class PlaylistsService {
       const isPublic = change.public ?? row.public;
       const collaborative = change.collaborative ?? (change.public === true ? false : row.collaborative);
       if (collaborative && isPublic) throw new InvalidInputError('A collaborative playlist must not be public');
-      if (isPublic !== row.public) requireScope(listener, modifyScope(isPublic));
+      if (isPublic !== row.public) assertScopes(listener, [modifyScope(isPublic)]);
       await sql(`UPDATE playlists SET name = $2, description = $3, public = $4, collaborative = $5 WHERE id = $1`, [
         id, change.name ?? row.name, change.description ?? row.description, isPublic, collaborative,
       ]);
@@ -224,7 +225,7 @@ export class PlaylistsService {
   async follow(listener: Listener, id: string, isPublic: boolean): Promise<void> {
     const row = await this.row(id);
     assertCanFollow(listener, await this.facts(row, listener));
-    requireScope(listener, modifyScope(isPublic));
+    assertScopes(listener, [modifyScope(isPublic)]);
     await this.sql.query(
       `INSERT INTO playlist_follows (user_id, playlist_id, public, followed_at) VALUES ($1, $2, $3, now())
        ON CONFLICT (user_id, playlist_id) DO UPDATE SET public = EXCLUDED.public`,
@@ -234,7 +235,7 @@ export class PlaylistsService {
 
   /** Unfollowing takes the playlist off the listener's list; for its owner too, as Spotify does. */
   async unfollow(listener: Listener, id: string): Promise<void> {
-    if (!listener.scopes.has('playlist-modify-public') && !listener.scopes.has('playlist-modify-private')) requireScope(listener, 'playlist-modify-public');
+    if (!listener.scopes.has('playlist-modify-public') && !listener.scopes.has('playlist-modify-private')) assertScopes(listener, ['playlist-modify-public']);
     const row = await this.row(id);
     const facts = await this.facts(row, listener);
     // A follower may always leave; anyone else learns no more than following would tell them.
@@ -408,7 +409,6 @@ export class PlaylistsService {
   private assertRoom(total: number): void {
     if (total > MAX_PLAYLIST_ITEMS) throw new InvalidInputError(`A playlist holds at most ${MAX_PLAYLIST_ITEMS} items`, 'PLAYLIST_FULL');
   }
-
 
   private staleSnapshot(): DomainError {
     return new DomainError('CONFLICT', 'The playlist has changed since snapshot_id: read it again and retry', 'SNAPSHOT_MISMATCH');

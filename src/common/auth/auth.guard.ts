@@ -7,6 +7,9 @@ import type { Scope } from './scopes';
 
 const BEARER = /^Bearer ([A-Za-z0-9\-._~+/]{16,512}=*)$/i;
 
+/** 401 for a request that brought no token. */
+export const missingToken = (): DomainError => new DomainError('UNAUTHORIZED', 'No token provided', 'NO_TOKEN');
+
 /**
  * Global guard: a route is public only when it says so; every other route
  * needs a valid bearer token with the scopes its @Scopes names.
@@ -26,7 +29,7 @@ export class AuthGuard implements CanActivate {
     // GraphQL authenticates once per operation (src/graphql/graphql-context.ts); here only the scopes.
     if (context.getType<string>() === 'graphql') {
       const { principal, authError } = context.getArgByIndex<{ principal: Principal | null; authError: DomainError | null }>(2);
-      if (!principal) throw authError ?? new DomainError('UNAUTHORIZED', 'No token provided', 'NO_TOKEN');
+      if (!principal) throw authError ?? missingToken();
       assertScopes(principal, required);
       return true;
     }
@@ -42,7 +45,7 @@ export class AuthGuard implements CanActivate {
 
 /** The principal behind an `Authorization: Bearer …` header; a 401 domain error when there is none. */
 export async function authenticate(verifier: AccessTokenVerifier, header: string | undefined): Promise<Principal> {
-  if (!header) throw new DomainError('UNAUTHORIZED', 'No token provided', 'NO_TOKEN');
+  if (!header) throw missingToken();
   const match = BEARER.exec(header);
   if (!match) throw new DomainError('UNAUTHORIZED', 'Only valid bearer authentication supported', 'INVALID_TOKEN');
   const principal = await verifier.verify(match[1]);
@@ -51,8 +54,12 @@ export async function authenticate(verifier: AccessTokenVerifier, header: string
   return principal;
 }
 
+/** 403 for a token that lacks these scopes. */
+export const insufficientScope = (missing: readonly Scope[]): DomainError =>
+  new DomainError('INSUFFICIENT_SCOPE', `Insufficient client scope: needs ${missing.join(', ')}`, 'INSUFFICIENT_SCOPE');
+
 /** Refuses (403) a principal that lacks any of the scopes. */
 export function assertScopes(principal: Principal, required: readonly Scope[]): void {
   const missing = required.filter((scope) => !principal.scopes.has(scope));
-  if (missing.length) throw new DomainError('INSUFFICIENT_SCOPE', `Insufficient client scope: needs ${missing.join(', ')}`, 'INSUFFICIENT_SCOPE');
+  if (missing.length) throw insufficientScope(missing);
 }
